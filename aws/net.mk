@@ -1,0 +1,1 @@
+# aws/net.mk: HTTP (libcurl) with retries, and the credential chain.

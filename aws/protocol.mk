@@ -1,0 +1,1 @@
+# aws/protocol.mk: service models, XML, the four AWS protocols.

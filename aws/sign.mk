@@ -1,0 +1,1 @@
+# aws/sign.mk: SigV4, the config files, endpoint resolution.

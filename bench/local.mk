@@ -1,0 +1,1 @@
+# bench/: sources are listed here as the folder's issue lands.

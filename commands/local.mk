@@ -1,0 +1,1 @@
+# commands/: sources are listed here as the folder's issue lands.

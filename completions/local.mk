@@ -1,0 +1,1 @@
+# completions/: sources are listed here as the folder's issue lands.

@@ -1,0 +1,1 @@
+# guardrails/: sources are listed here as the folder's issue lands.

@@ -1,0 +1,1 @@
+# man/: sources are listed here as the folder's issue lands.

@@ -1,0 +1,1 @@
+# policy/: sources are listed here as the folder's issue lands.

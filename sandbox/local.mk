@@ -1,0 +1,1 @@
+# sandbox/: sources are listed here as the folder's issue lands.

@@ -1,0 +1,1 @@
+# scripts/: sources are listed here as the folder's issue lands.
