@@ -72,7 +72,7 @@ tests_unit_test_policy_eval_SOURCES = tests/unit/test-policy-eval.c \
 	$(HS_POLICY_TEST_UTIL)
 tests_unit_test_policy_eval_CPPFLAGS = $(HS_POLICY_TEST_CPPFLAGS)
 tests_unit_test_policy_eval_CFLAGS = $(HS_POLICY_TEST_CFLAGS)
-tests_unit_test_policy_eval_LDADD = $(HS_UNIT_LDADD) $(HS_POLICY_TEST_LIBS)
+tests_unit_test_policy_eval_LDADD = $(HS_UNIT_LDADD) $(HS_POLICY_TEST_LIBS) -lpthread
 
 tests_unit_test_policy_lint_SOURCES = tests/unit/test-policy-lint.c \
 	$(HS_POLICY_TEST_UTIL)

@@ -94,7 +94,9 @@ tp_ctx(const char *const *kv)
 	char *cause = NULL;
 
 	for (; kv != NULL && *kv != NULL; kv++)
-		if (policy_ctx_add_assignment(ctx, *kv, &cause) < 0) {
+		if (strchr(*kv, '=') == NULL)
+			policy_ctx_add_empty(ctx, *kv);
+		else if (policy_ctx_add_assignment(ctx, *kv, &cause) < 0) {
 			printf("# %s\n", cause);
 			free(cause);
 			CU_FAIL("bad context entry");

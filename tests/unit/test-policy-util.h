@@ -16,7 +16,8 @@ char *tp_read_fixture(const char *name, size_t *len);
 /* Parse tests/data/policy/NAME with SourcePolicyId id. */
 struct policy *tp_fixture(const char *name, enum policy_type type,
     const char *id);
-/* A context from NULL-terminated "KEY=VALUE" strings ("KEY=" is ""). */
+/* A context from NULL-terminated "KEY=VALUE" strings ("KEY=": one empty
+ * value; "KEY": present with no values). */
 struct policy_ctx *tp_ctx(const char *const *kv);
 
 /* One request, for table-driven decisions. */
