@@ -56,11 +56,12 @@ policy_findings_errors(const struct policy_findings *f)
 	return n;
 }
 
-/* Name statement i as its JSON path, with its Sid: Statement[1] (Sid "X"). */
+/* Name statement i by its JSON path, and its Sid: Statement[1] (Sid "X"). */
 char *
-pol_statement_name(const struct policy *p, long i)
+pol_statement_name(const struct policy *p, long i, bool with_sid)
 {
-	const char *sid = i >= 0 ? policy_statement_sid(p, (size_t)i) : NULL;
+	const char *sid = i >= 0 && with_sid ?
+	    policy_statement_sid(p, (size_t)i) : NULL;
 	struct hs_buf b = HS_BUF_INIT;
 
 	if (p->single)
@@ -87,7 +88,7 @@ policy_finding_format(const struct policy *p, const struct policy_finding *f)
 	if (f->statement < 0)
 		return hs_xasprintf("%s: %s\n  fix: %s", severity_name(f->severity),
 		    f->message, f->fix);
-	name = pol_statement_name(p, f->statement);
+	name = pol_statement_name(p, f->statement, true);
 	s = hs_xasprintf("%s: %s: %s\n  fix: %s", severity_name(f->severity),
 	    name, f->message, f->fix);
 	free(name);

@@ -310,7 +310,7 @@ bool pol_s3_bucket_action(const char *action);
 void pol_finding_add(struct policy_findings *f, enum policy_severity sev,
     const char *code, long statement, const char *fix, const char *fmt, ...)
     HS_PRINTF(6, 7);
-char *pol_statement_name(const struct policy *p, long i);
+char *pol_statement_name(const struct policy *p, long i, bool with_sid);
 
 /* policy-lint-s3.c */
 void pol_lint_s3_arns(const struct policy *p, size_t i,

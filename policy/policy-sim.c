@@ -148,7 +148,7 @@ format_statement(struct hs_buf *b, const struct policy_result *r,
 	const char *what = p->type == POLICY_IDENTITY ? "identity policy" :
 	    p->type == POLICY_TRUST ? "trust policy" : "resource policy";
 	struct policy_position start, end;
-	char *name = pol_statement_name(p, (long)ref->index);
+	char *name = pol_statement_name(p, (long)ref->index, false);
 
 	policy_statement_span(p, ref->index, &start, &end);
 	(void)hs_buf_addf(b, "  %s by %s (%s%s%s%s, %s, line %u)\n",
