@@ -288,8 +288,9 @@ fill_result(struct eval *ev, struct policy_result *out)
 		out->n_matched = r->n;
 		r->v = NULL;
 	}
-	qsort(ev->missing.keys, ev->missing.n, sizeof *ev->missing.keys,
-	    key_cmp);
+	if (ev->missing.n > 1)
+		qsort(ev->missing.keys, ev->missing.n, sizeof *ev->missing.keys,
+		    key_cmp);
 	out->missing = ev->missing.keys;
 	out->n_missing = ev->missing.n;
 	ev->missing.keys = NULL;

@@ -121,10 +121,11 @@ struct policy_principal {
 };
 
 /*
- * Describe a principal from a command-line style spec: an IAM or STS ARN,
- * a 12-digit account ID (its root user), a service principal name
- * ("s3.amazonaws.com"), "federated:PROVIDER", "canonical:ID", or
- * "anonymous" / "*". spec is borrowed by *out.
+ * Describe a principal from a command-line style spec: an IAM or STS ARN
+ * (the root user is arn:aws:iam::ACCOUNT:root), a 12-digit account ID (an
+ * unnamed principal of that account: "*" and the account match it), a
+ * service principal name ("s3.amazonaws.com"), "federated:PROVIDER",
+ * "canonical:ID", or "anonymous" / "*". spec is borrowed by *out.
  */
 int policy_principal_init(struct policy_principal *out, const char *spec,
     char **cause);
@@ -151,9 +152,10 @@ int policy_ctx_add_assignment(struct policy_ctx *ctx, const char *kv,
 bool policy_ctx_has(const struct policy_ctx *ctx, const char *key);
 /*
  * Add the keys AWS derives from the principal, unless already present:
- * aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType and, for IAM
- * users, aws:username. An assumed-role session's aws:PrincipalArn is the
- * role's ARN (without path: the session ARN does not carry it).
+ * aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType,
+ * aws:PrincipalIsAWSService, aws:PrincipalServiceName (services) and
+ * aws:username (IAM users). An assumed-role session's aws:PrincipalArn is
+ * the role's ARN (without its path: the session ARN does not carry it).
  */
 void policy_ctx_add_principal(struct policy_ctx *ctx,
     const struct policy_principal *pp);
@@ -174,7 +176,7 @@ const char *policy_decision_name(enum policy_decision d);
 
 /* The policies that apply to one request. */
 struct policy_set {
-	/* the principal's identity policies (borrowed) */
+	/* the principal's identity policies (borrowed, none NULL) */
 	const struct policy *const *identity;
 	size_t n_identity;
 	/*
@@ -190,7 +192,7 @@ struct policy_set {
 };
 
 struct policy_request {
-	const char *action;		/* "s3:PutObject" */
+	const char *action;		/* "s3:PutObject" (required) */
 	/* the resource ARN; NULL means "*" (no resource-level permission) */
 	const char *resource;
 	/* the account owning the resource; NULL or "": the principal's */
@@ -303,7 +305,13 @@ enum policy_severity {
 
 struct policy_finding {
 	enum policy_severity severity;
-	/* a stable name, e.g. "object-action-on-bucket-arn" (see policy-lint.c) */
+	/*
+	 * A stable name: public-allow, wildcard-action, wildcard-resource,
+	 * allow-not-action, allow-not-resource, lambda-s3-no-source,
+	 * object-action-on-bucket-arn, bucket-action-on-object-arn,
+	 * phi-unencrypted-upload, insecure-transport, unknown-action,
+	 * malformed-arn (policy-lint*.c say when each is raised).
+	 */
 	const char *code;
 	/* the statement index, or -1 for the whole document */
 	long statement;
@@ -360,8 +368,11 @@ struct policy_lint_opts {
 };
 
 /*
- * Lint a parsed policy; findings are appended to out in statement order.
- * Returns the number of errors found.
+ * Lint a parsed policy; findings are appended to out, statement by
+ * statement, then those about the whole document (statement -1:
+ * phi-unencrypted-upload for each PHI bucket and insecure-transport, both
+ * for bucket policies only). opts may be NULL. Returns the number of
+ * errors found.
  */
 size_t policy_lint(const struct policy *p, const struct policy_lint_opts *opts,
     struct policy_findings *out);

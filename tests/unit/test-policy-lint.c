@@ -264,6 +264,12 @@ static const struct lint_case cases[] = {
 	    "\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::other/*\","
 	    "\"Condition\":{\"Null\":{\"s3:x-amz-server-side-encryption\":"
 	    "\"true\"}}}"), "phi-demo", false, "phi-unencrypted-upload", 1, E, -1 },
+	/* a Deny that does not depend on the header is no SSE denial */
+	{ "phi/unrelated-deny", R, DOC("{\"Effect\":\"Deny\",\"Principal\":\"*\","
+	    "\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::phi-demo/*\","
+	    "\"Condition\":{\"StringNotEquals\":{\"aws:SourceVpce\":"
+	    "\"vpce-1a2b3c4d\"}}}"), "phi-demo", false, "phi-unencrypted-upload", 1,
+	    E, -1 },
 	{ "phi/null-deny", R, DOC("{\"Effect\":\"Deny\",\"Principal\":\"*\","
 	    "\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::phi-demo/*\","
 	    "\"Condition\":{\"Null\":{\"s3:x-amz-server-side-encryption\":"
@@ -289,6 +295,10 @@ static const struct lint_case cases[] = {
 	    "\"Resource\":\"arn:aws:s3:::b/*\",\"Condition\":{\"Bool\":"
 	    "{\"aws:SecureTransport\":\"false\"}}}"), NULL, false,
 	    "insecure-transport", 1, W, -1 },
+	{ "tls/unrelated-deny", R, DOC("{\"Effect\":\"Deny\",\"Principal\":\"*\","
+	    "\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::b/*\",\"Condition\":"
+	    "{\"StringNotEquals\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}}"), NULL,
+	    false, "insecure-transport", 1, W, -1 },
 	{ "tls/present", R, DOC("{\"Effect\":\"Deny\",\"Principal\":\"*\","
 	    "\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::b\","
 	    "\"arn:aws:s3:::b/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":"

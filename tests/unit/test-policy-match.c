@@ -247,6 +247,9 @@ static const struct var_case vars[] = {
 	/* a value is literal: its '*' is no wildcard */
 	{ "${aws:username}", TP_KV("aws:username=*"), "x", false, NULL },
 	{ "${aws:username}", TP_KV("aws:username=*"), "*", true, NULL },
+	/* nor can a value smuggle in the engine's own wildcard bytes */
+	{ "${aws:username}", TP_KV("aws:username=\x01"), "anything", false, NULL },
+	{ "${aws:username}", TP_KV("aws:username=a\x02"), "ab", false, NULL },
 	{ "${*}", NULL, "*", true, NULL },
 	{ "${*}", NULL, "x", false, NULL },
 	{ "a${?}", NULL, "a?", true, NULL },

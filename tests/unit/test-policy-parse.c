@@ -291,6 +291,9 @@ static const struct parse_case cases[] = {
 	    "{\"Effect\":\"Deny\",\n\"Effect\":\"Allow\",\"Action\":\"s3:*\","
 	    "\"Resource\":\"*\"}}", "line 2, column 1: invalid JSON: duplicate "
 	    "member \"Effect\"" },
+	{ "json-duplicate-escaped-member", I, "{\"Statement\":{\"Effect\":\"Deny\","
+	    "\"\\u0045ffect\":\"Allow\"}}", "line 1, column 31: invalid JSON: "
+	    "duplicate member \"Effect\"" },
 	{ "json-columns-count-characters", I, "{\"Id\":\"\xc3\xa9\xc3\xa9\",x}",
 	    "line 1, column 12: invalid JSON: expected a string key" },
 };
