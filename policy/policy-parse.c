@@ -304,6 +304,39 @@ policy_parse(const char *json, size_t len, const struct policy_parse_opts *opts,
 	return NULL;
 }
 
+/* Tell the type a statement object suggests, or -1 for none. */
+static int
+statement_type(const cJSON *st)
+{
+	if (!cJSON_IsObject(st) ||
+	    (cJSON_GetObjectItemCaseSensitive(st, "Principal") == NULL &&
+	    cJSON_GetObjectItemCaseSensitive(st, "NotPrincipal") == NULL))
+		return -1;
+	if (cJSON_GetObjectItemCaseSensitive(st, "Resource") == NULL &&
+	    cJSON_GetObjectItemCaseSensitive(st, "NotResource") == NULL)
+		return POLICY_TRUST;
+	return POLICY_RESOURCE;
+}
+
+/* Guess where a document is meant to be attached. */
+enum policy_type
+policy_guess_type(const char *json, size_t len)
+{
+	cJSON *root = cJSON_ParseWithLength(json, len);
+	const cJSON *stmts = cJSON_GetObjectItemCaseSensitive(root, "Statement");
+	const cJSON *el;
+	int t = -1;
+
+	if (cJSON_IsObject(stmts))
+		t = statement_type(stmts);
+	else if (cJSON_IsArray(stmts))
+		cJSON_ArrayForEach(el, stmts)
+			if (t < 0)
+				t = statement_type(el);
+	cJSON_Delete(root);
+	return t < 0 ? POLICY_IDENTITY : (enum policy_type)t;
+}
+
 void
 policy_free(struct policy *p)
 {

@@ -65,6 +65,13 @@ struct policy_parse_opts {
  */
 struct policy *policy_parse(const char *json, size_t len,
     const struct policy_parse_opts *opts, char **cause);
+/*
+ * Guess where a document is meant to be attached, for `policy check` on a
+ * file: a statement with Principal (or NotPrincipal) and without
+ * Resource is a role trust policy, with Resource a resource policy;
+ * otherwise (also for text that does not parse) an identity policy.
+ */
+enum policy_type policy_guess_type(const char *json, size_t len);
 void policy_free(struct policy *p);
 
 enum policy_type policy_get_type(const struct policy *p);

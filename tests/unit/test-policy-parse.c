@@ -486,7 +486,34 @@ test_blog_template_trailing_comma(void)
 	hs_buf_release(&b);
 }
 
+static void
+test_guess_type(void)
+{
+	static const struct {
+		const char *json;
+		enum policy_type want;
+	} t[] = {
+		{ ID_STMT("{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":"
+		    "\"*\"}"), I },
+		{ ID_STMT("[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":"
+		    "\"*\"},{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":"
+		    "\"s3:*\",\"Resource\":\"*\"}]"), R },
+		{ ID_STMT("{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		    "\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}"), T },
+		{ ID_STMT("{\"Effect\":\"Deny\",\"NotPrincipal\":\"*\",\"Action\":"
+		    "\"s3:*\",\"NotResource\":\"*\"}"), R },
+		{ "not json", I },
+		{ "{\"Statement\":7}", I },
+	};
+	size_t i;
+
+	for (i = 0; i < HS_ARRAY_SIZE(t); i++)
+		CU_ASSERT_EQUAL(policy_guess_type(t[i].json, strlen(t[i].json)),
+		    t[i].want);
+}
+
 static const struct hs_unit_case parse_tests[] = {
+	{ "guess-type", test_guess_type },
 	{ "table", test_table },
 	{ "positions", test_positions },
 	{ "spans", test_spans },
