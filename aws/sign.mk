@@ -53,3 +53,27 @@ tests_unit_test_sigv4_verify_LDADD = tests/libsigv4case.a $(SIGN_UNIT_LDADD)
 # Integration scripts (t0200-t0249).
 TESTS += tests/t0200-sigv4-vectors.sh
 EXTRA_DIST += tests/t0200-sigv4-vectors.sh
+
+# Config files and the resolution of settings.
+aws_libaws_a_SOURCES += \
+	aws/config.h \
+	aws/config-int.h \
+	aws/config-env.c \
+	aws/config-file.c \
+	aws/config-parse.c \
+	aws/config-resolve.c \
+	aws/config-settings.c
+
+check_PROGRAMS += tests/unit/test-config
+TESTS += tests/unit/test-config
+tests_unit_test_config_SOURCES = tests/unit/test-config.c
+tests_unit_test_config_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
+tests_unit_test_config_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_config_LDADD = $(SIGN_UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-config-resolve
+TESTS += tests/unit/test-config-resolve
+tests_unit_test_config_resolve_SOURCES = tests/unit/test-config-resolve.c
+tests_unit_test_config_resolve_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
+tests_unit_test_config_resolve_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_config_resolve_LDADD = $(SIGN_UNIT_LDADD)
