@@ -77,3 +77,28 @@ tests_unit_test_config_resolve_SOURCES = tests/unit/test-config-resolve.c
 tests_unit_test_config_resolve_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
 tests_unit_test_config_resolve_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_config_resolve_LDADD = $(SIGN_UNIT_LDADD)
+
+# Endpoint resolution.
+aws_libaws_a_SOURCES += \
+	aws/endpoint.h \
+	aws/endpoint-int.h \
+	aws/endpoint-apply.c \
+	aws/endpoint-config.c \
+	aws/endpoint-data.c \
+	aws/endpoint-legacy.c \
+	aws/endpoint-resolve.c
+
+check_PROGRAMS += tests/endpoint-dump
+tests_endpoint_dump_SOURCES = tests/endpoint-dump.c
+tests_endpoint_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws
+tests_endpoint_dump_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_endpoint_dump_LDADD = $(HS_AWS_TEST_LIBS)
+TESTS += tests/t0210-endpoints-botocore.sh
+EXTRA_DIST += tests/t0210-endpoints-botocore.sh
+
+check_PROGRAMS += tests/unit/test-endpoint
+TESTS += tests/unit/test-endpoint
+tests_unit_test_endpoint_SOURCES = tests/unit/test-endpoint.c
+tests_unit_test_endpoint_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
+tests_unit_test_endpoint_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_endpoint_LDADD = $(SIGN_UNIT_LDADD)

@@ -386,18 +386,26 @@ static void
 test_unreadable_file(void)
 {
 	char *path = write_tmp("config", "[default]\n"), *cause = NULL;
+	char *loop = hs_xasprintf("%s/loop", hs_unit_tmpdir());
 	struct aws_config *cfg = NULL;
 
-	if (geteuid() == 0) {
-		hs_unit_skip("running as root: file permissions do not apply");
-		free(path);
-		return;
-	}
-	chmod(path, 0);
-	CU_ASSERT_EQUAL(aws_config_load(&cfg, path, "/nonexistent", &cause),
+	/* A file that exists but cannot be opened is an error, not empty. */
+	CU_ASSERT_EQUAL_FATAL(symlink(loop, loop), 0);
+	CU_ASSERT_EQUAL(aws_config_load(&cfg, loop, "/nonexistent", &cause),
 	    -1);
-	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "cannot read"));
+	CU_ASSERT(cause && hs_starts_with(cause, "cannot read '"));
+	CU_ASSERT_PTR_NULL(cfg);
 	free(cause);
+	cause = NULL;
+	/* Permissions (root reads everything, so only as a user). */
+	if (geteuid() != 0) {
+		chmod(path, 0);
+		CU_ASSERT_EQUAL(aws_config_load(&cfg, "/nonexistent", path,
+		    &cause), -1);
+		CU_ASSERT(cause && strstr(cause, "Permission denied") != NULL);
+		free(cause);
+	}
+	free(loop);
 	free(path);
 }
 
