@@ -66,7 +66,8 @@ aws_libaws_a_SOURCES += \
 
 check_PROGRAMS += tests/unit/test-config
 TESTS += tests/unit/test-config
-tests_unit_test_config_SOURCES = tests/unit/test-config.c
+tests_unit_test_config_SOURCES = tests/unit/test-config.c tests/config-json.c \
+	tests/config-json.h
 tests_unit_test_config_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
 tests_unit_test_config_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_config_LDADD = $(SIGN_UNIT_LDADD)
@@ -102,3 +103,14 @@ tests_unit_test_endpoint_SOURCES = tests/unit/test-endpoint.c
 tests_unit_test_endpoint_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
 tests_unit_test_endpoint_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_endpoint_LDADD = $(SIGN_UNIT_LDADD)
+
+# tests/config-dump: the parser's view of config files, for t0220.
+check_PROGRAMS += tests/config-dump
+tests_config_dump_SOURCES = tests/config-dump.c tests/config-json.c \
+	tests/config-json.h
+tests_config_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws \
+	-I$(top_srcdir) -I$(top_srcdir)/tests
+tests_config_dump_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_config_dump_LDADD = $(HS_AWS_TEST_LIBS)
+TESTS += tests/t0220-config-botocore.sh
+EXTRA_DIST += tests/t0220-config-botocore.sh
