@@ -114,3 +114,5 @@ tests_config_dump_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_config_dump_LDADD = $(HS_AWS_TEST_LIBS)
 TESTS += tests/t0220-config-botocore.sh
 EXTRA_DIST += tests/t0220-config-botocore.sh
+TESTS += tests/t0230-sigv4-botocore.sh
+EXTRA_DIST += tests/t0230-sigv4-botocore.sh
