@@ -1,1 +1,85 @@
 # aws/protocol.mk: service models, XML, the four AWS protocols.
+aws_libaws_a_SOURCES += \
+	aws/model.h \
+	aws/model-arena.c \
+	aws/model-build.c \
+	aws/model-load.c \
+	aws/model-lookup.c \
+	aws/model-names.c \
+	aws/protocol-checksum.c \
+	aws/protocol-error.c \
+	aws/protocol-int.h \
+	aws/protocol-json-body.c \
+	aws/protocol-json.c \
+	aws/protocol-jsontext.c \
+	aws/protocol-query.c \
+	aws/protocol-rest-json.c \
+	aws/protocol-rest-xml.c \
+	aws/protocol-rest.c \
+	aws/protocol-s3.c \
+	aws/protocol-time.c \
+	aws/protocol-value.c \
+	aws/protocol-xml-body.c \
+	aws/protocol.c \
+	aws/protocol.h \
+	aws/xml.c
+
+# Number formatting and timestamps use libm.
+HS_AWS_LIBS += -lm
+HS_AWS_TEST_LIBS += -lm
+
+# Where the models are found when nothing in the environment says.
+aws_libaws_a_CFLAGS += -DHS_BOTOCORE_DATA='"$(BOTOCORE_DATA)"'
+
+# The models the shell needs, copied from botocore's data folder into the
+# build tree (models/SERVICE/VERSION/..., newest version only, as botocore
+# picks it) and installed into $(pkgdatadir)/models. Other services are
+# read from the botocore data folder itself at run time.
+HS_MODEL_SERVICES = s3 iam lambda ecr sts logs kms cloudformation ecs ec2
+HS_MODEL_DATA_FILES = endpoints.json partitions.json _retry.json \
+	sdk-default-configuration.json
+
+BUILT_SOURCES += models/.stamp
+
+models/.stamp: $(top_builddir)/config.status
+	$(AM_V_GEN)rm -rf models.tmp && $(MKDIR_P) models.tmp && \
+	for f in $(HS_MODEL_DATA_FILES); do \
+	  if test -f '$(BOTOCORE_DATA)'/$$f; then \
+	    cp '$(BOTOCORE_DATA)'/$$f models.tmp/ || exit 1; \
+	  fi; \
+	done && \
+	for svc in $(HS_MODEL_SERVICES); do \
+	  ver=`ls '$(BOTOCORE_DATA)'/$$svc | LC_ALL=C sort | tail -n 1`; \
+	  test -n "$$ver" || { echo "no botocore model for $$svc in $(BOTOCORE_DATA)" >&2; exit 1; }; \
+	  $(MKDIR_P) models.tmp/$$svc/$$ver || exit 1; \
+	  for f in '$(BOTOCORE_DATA)'/$$svc/$$ver/*; do \
+	    case $$f in */examples-1.json) continue;; esac; \
+	    cp "$$f" models.tmp/$$svc/$$ver/ || exit 1; \
+	  done; \
+	done && \
+	touch models.tmp/.stamp && rm -rf models && mv models.tmp models
+
+install-data-local: models/.stamp
+	$(MKDIR_P) '$(DESTDIR)$(pkgdatadir)/models'
+	cd models && for f in `find . -type f ! -name .stamp`; do \
+	  $(MKDIR_P) "$(DESTDIR)$(pkgdatadir)/models/`dirname $$f`" && \
+	  $(INSTALL_DATA) "$$f" "$(DESTDIR)$(pkgdatadir)/models/$$f" || exit 1; \
+	done
+
+uninstall-local:
+	rm -rf '$(DESTDIR)$(pkgdatadir)/models'
+
+clean-local: clean-models
+clean-models:
+	rm -rf models models.tmp
+.PHONY: clean-models
+
+# tests/protocol-vector input|output FILE.json: botocore's protocol suites.
+check_PROGRAMS += tests/protocol-vector
+tests_protocol_vector_SOURCES = tests/protocol-vector.c
+tests_protocol_vector_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws \
+	-DHS_UNIT_TESTS
+tests_protocol_vector_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_protocol_vector_LDADD = $(HS_AWS_TEST_LIBS)
+TESTS += tests/t0300-protocol-vectors.sh
+EXTRA_DIST += tests/t0300-protocol-vectors.sh
