@@ -313,7 +313,8 @@ char *aws_model_xform_name(const char *name, char sep);
 /* The CLI command name of a service: "s3" -> "s3api", as the AWS CLI
  * renames it; others keep their data folder name. Static storage or name. */
 const char *aws_model_cli_service_name(const char *name);
-/* The inverse: "s3api" -> "s3"; others map to themselves. */
+/* The inverse: "s3api" -> "s3"; others map to themselves, except the
+ * renamed ones ("s3", "config", "codedeploy": NULL, no such command). */
 const char *aws_model_service_name_for_cli(const char *cli_name);
 
 /* model-validate.c: botocore's parameter validation */

@@ -203,6 +203,10 @@ int aws_rest_encode_bindings(const struct aws_shape *shape,
  * labels (decoded) when it is not NULL. */
 int aws_rest_match(const struct aws_operation *op, const char *path,
     const struct aws_kvlist *query, struct aws_kvlist *labels);
+/* Server: how well a request fits a rest operation (higher: better), or
+ * -1 if it cannot be for it. */
+int aws_rest_route_score(const struct aws_operation *op,
+    const struct aws_request *req);
 /* The payload member of a structure reference (its payload trait, the
  * shape's or the operation's input/output reference's), or NULL. */
 const struct aws_member *aws_rest_payload(const struct aws_ref *ref);

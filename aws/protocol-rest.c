@@ -960,3 +960,83 @@ aws_member_in_scope(const struct aws_member *m, enum aws_scope scope)
 		return true;
 	}
 }
+
+/* Tell whether a query name is known to an operation (a literal of its
+ * requestUri or a querystring member; a querystring map knows all). */
+static bool
+known_query(const struct aws_operation *op, const char *name)
+{
+	const struct aws_shape *s = op->input.shape;
+	size_t i;
+
+	if (is_query_literal(op->request_uri, name))
+		return true;
+	for (i = 0; s != NULL && i < s->n_members; i++) {
+		const struct aws_member *m = &s->members[i];
+
+		if (m->ref.traits->location != AWS_LOCATION_QUERYSTRING)
+			continue;
+		if (m->ref.shape->type == AWS_SHAPE_MAP ||
+		    strcmp(aws_ref_name(&m->ref, m->name), name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Count the required querystring and header members a request has;
+ * -1 if one is missing. */
+static int
+required_present(const struct aws_operation *op,
+    const struct aws_request *req)
+{
+	const struct aws_shape *s = op->input.shape;
+	int count = 0;
+	size_t i;
+
+	for (i = 0; s != NULL && i < s->n_members; i++) {
+		const struct aws_member *m = &s->members[i];
+		const char *name = aws_ref_name(&m->ref, m->name);
+		enum aws_location loc = m->ref.traits->location;
+
+		if (!m->required || (m->ref.traits->flags &
+		    AWS_TRAIT_IDEMPOTENCY_TOKEN))
+			continue;
+		if (loc == AWS_LOCATION_QUERYSTRING &&
+		    m->ref.shape->type != AWS_SHAPE_MAP) {
+			if (aws_kvlist_get_exact(&req->query, name) == NULL)
+				return -1;
+			count++;
+		} else if (loc == AWS_LOCATION_HEADER) {
+			if (aws_kvlist_get(&req->headers, name) == NULL)
+				return -1;
+			count++;
+		}
+	}
+	return count;
+}
+
+/* How well a request fits an operation (higher: better), -1 if it
+ * cannot be for it: the requestUri's query literals first, then the
+ * required query and header members it has, then fewer query names the
+ * operation does not know, then more literal path characters, and a
+ * deprecated operation last among equals (S3 has pairs that share a
+ * method and requestUri: GetBucketLifecycle and ...Configuration). */
+int
+aws_rest_route_score(const struct aws_operation *op,
+    const struct aws_request *req)
+{
+	int base = aws_rest_match(op, req->path ? req->path : "/",
+	    &req->query, NULL), req_count, unknown = 0, chars;
+	size_t i;
+
+	if (base < 0 || (req_count = required_present(op, req)) < 0)
+		return -1;
+	for (i = 0; i < req->query.n; i++)
+		if (!known_query(op, req->query.items[i].name))
+			unknown++;
+	chars = base % 100000;
+	return (base / 100000) * 100000000 + req_count * 1000000 +
+	    (99 - (unknown > 99 ? 99 : unknown)) * 10000 +
+	    (chars > 4999 ? 4999 : chars) * 2 +
+	    ((op->flags & AWS_OP_DEPRECATED) ? 0 : 1);
+}

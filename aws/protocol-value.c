@@ -235,14 +235,12 @@ aws_integer_from_text(const char *s, size_t len)
 	if (neg && !(len - start == 1 && s[start] == '0'))
 		hs_buf_addch(&b, '-');
 	hs_buf_add(&b, s + start, len - start);
-	if (len - start <= 15)
+	/* exact as a double up to 2^53 = 9007199254740992 */
+	if (len - start < 16 || (len - start == 16 &&
+	    memcmp(s + start, "9007199254740992", 16) <= 0))
 		v = cJSON_CreateNumber(strtod(b.buf, NULL));
-	else {
-		double d = strtod(b.buf, NULL);
-
-		v = fabs(d) <= 9007199254740992.0 ? cJSON_CreateNumber(d) :
-		    cJSON_CreateRaw(b.buf);
-	}
+	else
+		v = cJSON_CreateRaw(b.buf);
 	hs_buf_release(&b);
 	return v;
 }

@@ -366,7 +366,7 @@ find_rest_operation(const struct aws_service *svc,
 		if (req->method == NULL ||
 		    strcmp(op->http_method, req->method) != 0)
 			continue;
-		score = aws_rest_match(op, path, &req->query, NULL);
+		score = aws_rest_route_score(op, req);
 		if (score > best_score) {
 			best = op;
 			best_score = score;
@@ -398,25 +398,67 @@ aws_protocol_find_operation(const struct aws_service *svc,
 	}
 }
 
+/* Server: fill hostLabel members the request left out from the host
+ * ("{AccountId}." matched against "123456789012.example.com"). */
+static void
+decode_host_labels(const struct aws_operation *op, const char *host,
+    cJSON *input)
+{
+	const char *t = op->host_prefix, *h = host, *close;
+
+	while (t != NULL && *t && *h) {
+		char *name, *value, stop[2] = { 0, 0 };
+		size_t n;
+
+		if (*t != '{') {
+			if (*t++ != *h++)
+				return;
+			continue;
+		}
+		if ((close = strchr(t, '}')) == NULL)
+			return;
+		stop[0] = close[1];
+		n = stop[0] ? strcspn(h, stop) : strlen(h);
+		name = hs_xstrndup(t + 1, (size_t)(close - t - 1));
+		value = hs_xstrndup(h, n);
+		if (aws_model_find_member(op->input.shape, name) != NULL &&
+		    cJSON_GetObjectItemCaseSensitive(input, name) == NULL)
+			cJSON_AddStringToObject(input, name, value);
+		free(name);
+		free(value);
+		h += n;
+		t = close + 1;
+	}
+}
+
 /* Server: decode a request into the operation's input. */
 int
 aws_protocol_decode_request(const struct aws_operation *op,
     const struct aws_request *req, cJSON **input, char **cause)
 {
+	int rc;
+
 	*input = NULL;
 	switch (op->service->protocol) {
 	case AWS_PROTOCOL_QUERY:
 	case AWS_PROTOCOL_EC2:
-		return aws_query_decode(op, req, input, cause);
+		rc = aws_query_decode(op, req, input, cause);
+		break;
 	case AWS_PROTOCOL_JSON:
-		return aws_json_decode(op, req, input, cause);
+		rc = aws_json_decode(op, req, input, cause);
+		break;
 	case AWS_PROTOCOL_REST_JSON:
-		return aws_restjson_decode(op, req, input, cause);
+		rc = aws_restjson_decode(op, req, input, cause);
+		break;
 	case AWS_PROTOCOL_REST_XML:
-		return aws_restxml_decode(op, req, input, cause);
+		rc = aws_restxml_decode(op, req, input, cause);
+		break;
 	default:
 		return unsupported(op->service, cause);
 	}
+	if (rc == 0 && op->host_prefix != NULL && req->host != NULL)
+		decode_host_labels(op, req->host, *input);
+	return rc;
 }
 
 /* Server: encode an operation's output into resp. */

@@ -157,14 +157,16 @@ char *aws_protocol_checksum(const char *algorithm, const void *data,
 
 /* Server: the operation a received request is for (rest: method and
  * requestUri template with labels, greedy labels and required query
- * literals, most specific first; query: Action; json: X-Amz-Target);
- * NULL with *cause when none matches. */
+ * literals, then the required query and header members present, then
+ * the fewest unknown query names, most specific first; query: Action;
+ * json: X-Amz-Target); NULL with *cause when none matches. */
 const struct aws_operation *aws_protocol_find_operation(
     const struct aws_service *svc, const struct aws_request *req,
     char **cause);
 /* Server: decode a request into the operation's input. req->path is the
- * wire path (percent-encoded); req->query holds decoded pairs. A body in
- * a file (AWS_BODY_FILE) stays there for a streaming member. */
+ * wire path (percent-encoded); req->query holds decoded pairs; req->host,
+ * when set, gives the hostLabel members of a hostPrefix. A body in a
+ * file (AWS_BODY_FILE) stays there for a streaming member. */
 int aws_protocol_decode_request(const struct aws_operation *op,
     const struct aws_request *req, struct cJSON **input, char **cause);
 /* Server: encode an operation's output (NULL: empty) into resp: status,

@@ -6,6 +6,7 @@ aws_libaws_a_SOURCES += \
 	aws/model-load.c \
 	aws/model-lookup.c \
 	aws/model-names.c \
+	aws/model-validate.c \
 	aws/protocol-checksum.c \
 	aws/protocol-error.c \
 	aws/protocol-int.h \
@@ -83,3 +84,14 @@ tests_protocol_vector_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_protocol_vector_LDADD = $(HS_AWS_TEST_LIBS)
 TESTS += tests/t0300-protocol-vectors.sh
 EXTRA_DIST += tests/t0300-protocol-vectors.sh
+
+# Client and server sides against each other over the real models.
+check_PROGRAMS += tests/unit/test-protocol-roundtrip
+TESTS += tests/unit/test-protocol-roundtrip
+tests_unit_test_protocol_roundtrip_SOURCES = \
+	tests/unit/test-protocol-roundtrip.c
+tests_unit_test_protocol_roundtrip_CPPFLAGS = $(HS_UNIT_CPPFLAGS) \
+	-I$(top_srcdir)/aws
+tests_unit_test_protocol_roundtrip_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_protocol_roundtrip_LDADD = $(HS_UNIT_LDADD) \
+	$(HS_AWS_TEST_LIBS)
