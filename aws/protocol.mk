@@ -95,3 +95,12 @@ tests_unit_test_protocol_roundtrip_CPPFLAGS = $(HS_UNIT_CPPFLAGS) \
 tests_unit_test_protocol_roundtrip_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_protocol_roundtrip_LDADD = $(HS_UNIT_LDADD) \
 	$(HS_AWS_TEST_LIBS)
+
+# tests/model-dump: what the models give the CLI, for t0301.
+check_PROGRAMS += tests/model-dump
+tests_model_dump_SOURCES = tests/model-dump.c
+tests_model_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws
+tests_model_dump_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_model_dump_LDADD = $(HS_AWS_TEST_LIBS)
+TESTS += tests/t0301-model-names.sh
+EXTRA_DIST += tests/t0301-model-names.sh
