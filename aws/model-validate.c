@@ -140,21 +140,24 @@ validate_structure(struct report *r, const struct aws_shape *s,
 			add(r, "Missing required parameter in %s: \"%s\"",
 			    display(name), s->members[i].name);
 	cJSON_ArrayForEach(item, v) {
+		struct hs_buf names = HS_BUF_INIT;
+
+		if (aws_model_find_member(s, item->string) != NULL)
+			continue;
+		for (i = 0; i < s->n_members; i++)
+			hs_buf_addf(&names, "%s%s", i ? ", " : "",
+			    s->members[i].name);
+		add(r, "Unknown parameter in %s: \"%s\", must be one of: %s",
+		    display(name), item->string, names.buf);
+		hs_buf_release(&names);
+	}
+	cJSON_ArrayForEach(item, v) {
 		const struct aws_member *m = aws_model_find_member(s,
 		    item->string);
 		char *sub;
 
-		if (m == NULL) {
-			struct hs_buf names = HS_BUF_INIT;
-
-			for (i = 0; i < s->n_members; i++)
-				hs_buf_addf(&names, "%s%s", i ? ", " : "",
-				    s->members[i].name);
-			add(r, "Unknown parameter in %s: \"%s\", must be one "
-			    "of: %s", display(name), item->string, names.buf);
-			hs_buf_release(&names);
+		if (m == NULL)
 			continue;
-		}
 		sub = *name ? hs_xasprintf("%s.%s", name, m->name) :
 		    hs_xstrdup(m->name);
 		validate(r, &m->ref, item, sub);

@@ -15,8 +15,15 @@
 
 #include <ctype.h>
 
-static int serialize_value(struct aws_kvlist *params, const struct aws_ref *ref,
-    const cJSON *v, const char *prefix, bool ec2, char **cause);
+/* The state of one serialization: where pairs go, which variant. */
+struct qctx {
+	struct aws_kvlist *params;
+	bool ec2;
+	char **cause;
+};
+
+static int serialize_value(struct qctx *q, const struct aws_ref *ref,
+    const cJSON *v, const char *prefix, const char *path);
 
 /* The name a member travels under (ec2: queryName, Capitalised). */
 static char *
@@ -44,32 +51,38 @@ join(const char *prefix, const char *name)
 }
 
 static int
-serialize_structure(struct aws_kvlist *params, const struct aws_shape *s,
-    const cJSON *v, const char *prefix, bool ec2, char **cause)
+type_error(struct qctx *q, const char *path, const cJSON *v, const char *want)
+{
+	*q->cause = hs_xasprintf("invalid type for parameter %s: got %s, "
+	    "expected %s", *path ? path : "input", aws_json_type_name(v), want);
+	return -1;
+}
+
+static int
+serialize_structure(struct qctx *q, const struct aws_shape *s,
+    const cJSON *v, const char *prefix, const char *path)
 {
 	size_t i;
 
-	if (!cJSON_IsObject(v)) {
-		*cause = hs_xasprintf("invalid type for parameter %s: got %s, "
-		    "expected an object", *prefix ? prefix : "input",
-		    aws_json_type_name(v));
-		return -1;
-	}
-	if (aws_check_members(s, v, prefix, cause) < 0)
+	if (!cJSON_IsObject(v))
+		return type_error(q, path, v, "an object");
+	if (aws_check_members(s, v, path, q->cause) < 0)
 		return -1;
 	for (i = 0; i < s->n_members; i++) {
 		const struct aws_member *m = &s->members[i];
 		const cJSON *item = cJSON_GetObjectItemCaseSensitive(v, m->name);
-		char *name, *sub;
+		char *name, *sub, *subpath;
 		int rc;
 
 		if (item == NULL || cJSON_IsNull(item))
 			continue;
-		name = member_query_name(&m->ref, m->name, ec2);
+		name = member_query_name(&m->ref, m->name, q->ec2);
 		sub = join(prefix, name);
-		rc = serialize_value(params, &m->ref, item, sub, ec2, cause);
+		subpath = aws_path_member(path, m->name);
+		rc = serialize_value(q, &m->ref, item, sub, subpath);
 		free(name);
 		free(sub);
+		free(subpath);
 		if (rc < 0)
 			return -1;
 	}
@@ -97,81 +110,80 @@ list_prefix(const struct aws_ref *ref, const char *prefix, bool ec2)
 }
 
 static int
-serialize_list(struct aws_kvlist *params, const struct aws_ref *ref,
-    const cJSON *v, const char *prefix, bool ec2, char **cause)
+serialize_list(struct qctx *q, const struct aws_ref *ref, const cJSON *v,
+    const char *prefix, const char *path)
 {
 	const cJSON *item;
 	char *base;
 	size_t i = 0;
+	int rc = 0;
 
-	if (!cJSON_IsArray(v)) {
-		*cause = hs_xasprintf("invalid type for parameter %s: got %s, "
-		    "expected a list", prefix, aws_json_type_name(v));
-		return -1;
-	}
+	if (!cJSON_IsArray(v))
+		return type_error(q, path, v, "a list");
 	if (cJSON_GetArraySize(v) == 0) {
-		if (!ec2)
-			aws_kvlist_add(params, prefix, "");
+		if (!q->ec2)
+			aws_kvlist_add(q->params, prefix, "");
 		return 0;
 	}
-	base = list_prefix(ref, prefix, ec2);
+	base = list_prefix(ref, prefix, q->ec2);
 	cJSON_ArrayForEach(item, v) {
-		char *sub = hs_xasprintf("%s.%zu", base, ++i);
-		int rc = cJSON_IsNull(item) ? 0 : serialize_value(params,
-		    &ref->shape->member, item, sub, ec2, cause);
+		char *sub = hs_xasprintf("%s.%zu", base, i + 1);
+		char *subpath = aws_path_index(path, i);
 
+		i++;
+		if (!cJSON_IsNull(item))
+			rc = serialize_value(q, &ref->shape->member, item, sub,
+			    subpath);
 		free(sub);
-		if (rc < 0) {
-			free(base);
-			return -1;
-		}
+		free(subpath);
+		if (rc < 0)
+			break;
 	}
 	free(base);
-	return 0;
+	return rc;
 }
 
 /* Serialize one map entry as PREFIX[.entry].I.key / .value. */
 static int
-serialize_entry(struct aws_kvlist *params, const struct aws_ref *ref,
-    const cJSON *item, const char *base, size_t i, bool ec2, char **cause)
+serialize_entry(struct qctx *q, const struct aws_ref *ref, const cJSON *item,
+    const char *base, size_t i, const char *path)
 {
 	const struct aws_shape *s = ref->shape;
-	char *kname = member_query_name(&s->key, "key", ec2);
-	char *vname = member_query_name(&s->value, "value", ec2);
+	char *kname = member_query_name(&s->key, "key", q->ec2);
+	char *vname = member_query_name(&s->value, "value", q->ec2);
 	char *kp = hs_xasprintf("%s.%zu.%s", base, i, kname);
 	char *vp = hs_xasprintf("%s.%zu.%s", base, i, vname);
+	char *subpath = aws_path_key(path, item->string);
 	cJSON *key = cJSON_CreateString(item->string);
 	int rc;
 
-	rc = serialize_value(params, &s->key, key, kp, ec2, cause);
+	rc = serialize_value(q, &s->key, key, kp, subpath);
 	if (rc == 0 && !cJSON_IsNull(item))
-		rc = serialize_value(params, &s->value, item, vp, ec2, cause);
+		rc = serialize_value(q, &s->value, item, vp, subpath);
 	cJSON_Delete(key);
 	free(kname);
 	free(vname);
 	free(kp);
 	free(vp);
+	free(subpath);
 	return rc;
 }
 
 static int
-serialize_map(struct aws_kvlist *params, const struct aws_ref *ref,
-    const cJSON *v, const char *prefix, bool ec2, char **cause)
+serialize_map(struct qctx *q, const struct aws_ref *ref, const cJSON *v,
+    const char *prefix, const char *path)
 {
-	char *base = (ref->traits->flags & AWS_TRAIT_FLATTENED) ?
-	    hs_xstrdup(prefix) : hs_xasprintf("%s.entry", prefix);
+	char *base;
 	const cJSON *item;
 	size_t i = 0;
 	int rc = 0;
 
-	if (!cJSON_IsObject(v)) {
-		*cause = hs_xasprintf("invalid type for parameter %s: got %s, "
-		    "expected a map (object)", prefix, aws_json_type_name(v));
-		free(base);
-		return -1;
-	}
+	if (!cJSON_IsObject(v))
+		return type_error(q, path, v, "a map (object)");
+	base = (ref->traits->flags & AWS_TRAIT_FLATTENED) ? hs_xstrdup(prefix) :
+	    hs_xasprintf("%s.entry", prefix);
 	cJSON_ArrayForEach(item, v) {
-		rc = serialize_entry(params, ref, item, base, ++i, ec2, cause);
+		rc = serialize_entry(q, ref, item, base, ++i, path);
 		if (rc < 0)
 			break;
 	}
@@ -180,25 +192,24 @@ serialize_map(struct aws_kvlist *params, const struct aws_ref *ref,
 }
 
 static int
-serialize_value(struct aws_kvlist *params, const struct aws_ref *ref,
-    const cJSON *v, const char *prefix, bool ec2, char **cause)
+serialize_value(struct qctx *q, const struct aws_ref *ref, const cJSON *v,
+    const char *prefix, const char *path)
 {
 	struct hs_buf text = HS_BUF_INIT;
 	int rc;
 
 	switch (ref->shape->type) {
 	case AWS_SHAPE_STRUCTURE:
-		return serialize_structure(params, ref->shape, v, prefix, ec2,
-		    cause);
+		return serialize_structure(q, ref->shape, v, prefix, path);
 	case AWS_SHAPE_LIST:
-		return serialize_list(params, ref, v, prefix, ec2, cause);
+		return serialize_list(q, ref, v, prefix, path);
 	case AWS_SHAPE_MAP:
-		return serialize_map(params, ref, v, prefix, ec2, cause);
+		return serialize_map(q, ref, v, prefix, path);
 	default:
 		rc = aws_scalar_to_text(&text, ref, v, aws_ref_timestamp_format(
-		    ref, AWS_TIMESTAMP_ISO8601), prefix, cause);
+		    ref, AWS_TIMESTAMP_ISO8601), path, q->cause);
 		if (rc == 0)
-			aws_kvlist_add(params, prefix, text.buf);
+			aws_kvlist_add(q->params, prefix, text.buf);
 		hs_buf_release(&text);
 		return rc;
 	}
@@ -228,7 +239,8 @@ aws_query_serialize(const struct aws_operation *op, const cJSON *input,
 {
 	struct aws_kvlist params = AWS_KVLIST_INIT;
 	struct hs_buf body = HS_BUF_INIT;
-	bool ec2 = op->service->protocol == AWS_PROTOCOL_EC2;
+	struct qctx q = { &params, op->service->protocol == AWS_PROTOCOL_EC2,
+	    cause };
 	const char *base = req->path ? req->path : "";
 	char *path;
 	int rc = -1;
@@ -236,8 +248,8 @@ aws_query_serialize(const struct aws_operation *op, const cJSON *input,
 	aws_kvlist_add(&params, "Action", op->wire_name);
 	aws_kvlist_add(&params, "Version", op->service->api_version ?
 	    op->service->api_version : "");
-	if (op->input.shape != NULL && serialize_structure(&params,
-	    op->input.shape, input, "", ec2, cause) < 0)
+	if (op->input.shape != NULL && serialize_structure(&q,
+	    op->input.shape, input, "", "") < 0)
 		goto cleanup;
 	encode_form(&body, &params);
 	aws_request_set_method(req, op->http_method);

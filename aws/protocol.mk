@@ -104,3 +104,25 @@ tests_model_dump_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_model_dump_LDADD = $(HS_AWS_TEST_LIBS)
 TESTS += tests/t0301-model-names.sh
 EXTRA_DIST += tests/t0301-model-names.sh
+
+check_PROGRAMS += tests/unit/test-model
+TESTS += tests/unit/test-model
+tests_unit_test_model_SOURCES = tests/unit/test-model.c
+tests_unit_test_model_CPPFLAGS = $(HS_UNIT_CPPFLAGS) -I$(top_srcdir)/aws
+tests_unit_test_model_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_model_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test-protocol-value
+TESTS += tests/unit/test-protocol-value
+tests_unit_test_protocol_value_SOURCES = tests/unit/test-protocol-value.c
+tests_unit_test_protocol_value_CPPFLAGS = $(HS_UNIT_CPPFLAGS) \
+	-I$(top_srcdir)/aws
+tests_unit_test_protocol_value_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_protocol_value_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test-protocol
+TESTS += tests/unit/test-protocol
+tests_unit_test_protocol_SOURCES = tests/unit/test-protocol.c
+tests_unit_test_protocol_CPPFLAGS = $(HS_UNIT_CPPFLAGS) -I$(top_srcdir)/aws
+tests_unit_test_protocol_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_protocol_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)

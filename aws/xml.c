@@ -153,6 +153,14 @@ strip_blanks(xmlNode *node)
 	}
 }
 
+/* Drop a libxml2 error (the caller reports its own). */
+static void
+quiet(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
+
 /* Canonical form of a document without whitespace-only text. */
 char *
 aws_xml_canonical(const char *text, size_t len, char **cause)
@@ -165,7 +173,10 @@ aws_xml_canonical(const char *text, size_t len, char **cause)
 	if (doc == NULL)
 		return NULL;
 	strip_blanks(xmlDocGetRootElement(doc));
+	/* C14N reports through libxml2's handlers: keep it from printing */
+	xmlSetStructuredErrorFunc(NULL, quiet);
 	n = xmlC14NDocDumpMemory(doc, NULL, XML_C14N_1_0, NULL, 0, &out);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeDoc(doc);
 	if (n < 0) {
 		*cause = hs_xstrdup("cannot canonicalize XML");
