@@ -126,3 +126,5 @@ tests_unit_test_protocol_SOURCES = tests/unit/test-protocol.c
 tests_unit_test_protocol_CPPFLAGS = $(HS_UNIT_CPPFLAGS) -I$(top_srcdir)/aws
 tests_unit_test_protocol_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_protocol_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
+TESTS += tests/t0302-model-files.sh
+EXTRA_DIST += tests/t0302-model-files.sh
