@@ -128,3 +128,11 @@ tests_unit_test_protocol_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_protocol_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
 TESTS += tests/t0302-model-files.sh
 EXTRA_DIST += tests/t0302-model-files.sh
+
+# bench/bench-model: model load times and protocol throughput (not a
+# test: performance targets live in bench/, run it by hand).
+check_PROGRAMS += bench/bench-model
+bench_bench_model_SOURCES = bench/bench-model.c
+bench_bench_model_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws
+bench_bench_model_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+bench_bench_model_LDADD = $(HS_AWS_LIBS)
