@@ -281,6 +281,12 @@ bool aws_s3_is_200_error(const struct aws_operation *op,
 bool aws_s3_special_parse(const struct aws_operation *op,
     const struct aws_response *resp, cJSON **output, int *rc,
     char **cause);
+/* Tell whether S3 list keys get url-encoded on the serializer's own
+ * initiative: a list operation whose input names no EncodingType. */
+bool aws_s3_auto_url_encoding(const struct aws_operation *op,
+    const cJSON *input);
+/* url-decode the keys of a list output when it says EncodingType url. */
+void aws_s3_decode_keys(const struct aws_operation *op, cJSON *output);
 /* Encode GetBucketLocation's bare document (sandbox). */
 bool aws_s3_special_encode(const struct aws_operation *op,
     const cJSON *output, struct aws_response *resp, int *rc, char **cause);

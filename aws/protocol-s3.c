@@ -9,6 +9,11 @@
  * - GetBucketLocation answers a bare <LocationConstraint>region</...>
  *   that the generic parser cannot read (botocore's
  *   parse_get_bucket_location); an empty one means us-east-1 (null).
+ * - ListObjects, ListObjectsV2 and ListObjectVersions ask for url-encoded
+ *   keys when the caller did not choose an EncodingType, and decode them
+ *   again (botocore's set_list_objects_encoding_type_url and
+ *   decode_list_object*), so keys that XML cannot carry still list; the
+ *   output keeps "EncodingType": "url", as the AWS CLI prints it.
  */
 #include "hs-common.h"
 #include "protocol-int.h"
@@ -118,4 +123,78 @@ aws_s3_special_encode(const struct aws_operation *op, const cJSON *output,
 	*rc = 0;
 	(void)cause;
 	return true;
+}
+
+/* The S3 list operations botocore asks url-encoded keys for, and the
+ * output members it decodes then (handlers.py decode_list_object*). */
+static const struct {
+	const char *op;
+	const char *top[4];
+	const char *nested[3][2];
+} list_ops[] = {
+	{ "ListObjects", { "Delimiter", "Marker", "NextMarker", NULL },
+	  { { "Contents", "Key" }, { "CommonPrefixes", "Prefix" } } },
+	{ "ListObjectsV2", { "Delimiter", "Prefix", "StartAfter", NULL },
+	  { { "Contents", "Key" }, { "CommonPrefixes", "Prefix" } } },
+	{ "ListObjectVersions", { "KeyMarker", "NextKeyMarker", "Prefix",
+	  "Delimiter" }, { { "Versions", "Key" }, { "DeleteMarkers", "Key" },
+	  { "CommonPrefixes", "Prefix" } } },
+};
+
+static int
+list_op_index(const struct aws_operation *op)
+{
+	size_t i;
+
+	if (!is_s3(op->service))
+		return -1;
+	for (i = 0; i < HS_ARRAY_SIZE(list_ops); i++)
+		if (strcmp(op->name, list_ops[i].op) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Tell whether keys are url-encoded on the serializer's initiative. */
+bool
+aws_s3_auto_url_encoding(const struct aws_operation *op, const cJSON *input)
+{
+	const cJSON *enc = cJSON_GetObjectItemCaseSensitive(input,
+	    "EncodingType");
+
+	return list_op_index(op) >= 0 && (enc == NULL || cJSON_IsNull(enc));
+}
+
+/* url-decode one string member in place (as Python's unquote). */
+static void
+decode_member(cJSON *obj, const char *name)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, name);
+	struct hs_buf b = HS_BUF_INIT;
+
+	if (!cJSON_IsString(v))
+		return;
+	if (aws_uri_decode(&b, v->valuestring, strlen(v->valuestring),
+	    false) == 0 && strlen(b.buf) == b.len)
+		cJSON_SetValuestring(v, b.buf);
+	hs_buf_release(&b);
+}
+
+/* url-decode the keys of a list output that says EncodingType url. */
+void
+aws_s3_decode_keys(const struct aws_operation *op, cJSON *output)
+{
+	const cJSON *enc = cJSON_GetObjectItemCaseSensitive(output,
+	    "EncodingType");
+	int k = list_op_index(op);
+	size_t i;
+	cJSON *item;
+
+	if (k < 0 || !cJSON_IsString(enc) || strcmp(enc->valuestring, "url"))
+		return;
+	for (i = 0; i < 4 && list_ops[k].top[i] != NULL; i++)
+		decode_member(output, list_ops[k].top[i]);
+	for (i = 0; i < 3 && list_ops[k].nested[i][0] != NULL; i++)
+		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(
+		    output, list_ops[k].nested[i][0]))
+			decode_member(item, list_ops[k].nested[i][1]);
 }

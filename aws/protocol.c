@@ -171,6 +171,8 @@ aws_protocol_serialize(const struct aws_operation *op, const cJSON *input,
 	}
 	if (!(flags & AWS_SERIALIZE_NO_IDEMPOTENCY_TOKEN))
 		aws_protocol_fill_idempotency_tokens(op, copy);
+	if (aws_s3_auto_url_encoding(op, copy))
+		cJSON_AddStringToObject(copy, "EncodingType", "url");
 	if (dispatch_serialize(op, copy, req, cause) < 0)
 		goto cleanup;
 	if (aws_checksum_apply(op, copy, flags, req, cause) < 0)
@@ -194,21 +196,11 @@ aws_protocol_is_error(const struct aws_operation *op,
 	return resp->status >= 301 || aws_s3_is_200_error(op, resp);
 }
 
-/* Parse a response into an output or an error. */
-int
-aws_protocol_parse(const struct aws_operation *op,
-    const struct aws_response *resp, cJSON **output, struct aws_error *err,
-    char **cause)
+/* Parse with the protocol of the operation's service. */
+static int
+dispatch_parse(const struct aws_operation *op,
+    const struct aws_response *resp, cJSON **output, char **cause)
 {
-	int rc;
-
-	*output = NULL;
-	if (aws_protocol_is_error(op, resp)) {
-		aws_error_parse(op->service, resp, err);
-		return AWS_PARSE_SERVICE_ERROR;
-	}
-	if (aws_s3_special_parse(op, resp, output, &rc, cause))
-		return rc;
 	switch (op->service->protocol) {
 	case AWS_PROTOCOL_QUERY:
 	case AWS_PROTOCOL_EC2:
@@ -222,6 +214,27 @@ aws_protocol_parse(const struct aws_operation *op,
 	default:
 		return unsupported(op->service, cause);
 	}
+}
+
+/* Parse a response into an output or an error. */
+int
+aws_protocol_parse(const struct aws_operation *op, const cJSON *input,
+    const struct aws_response *resp, cJSON **output, struct aws_error *err,
+    char **cause)
+{
+	int rc;
+
+	*output = NULL;
+	if (aws_protocol_is_error(op, resp)) {
+		aws_error_parse(op->service, resp, err);
+		return AWS_PARSE_SERVICE_ERROR;
+	}
+	if (aws_s3_special_parse(op, resp, output, &rc, cause))
+		return rc;
+	rc = dispatch_parse(op, resp, output, cause);
+	if (rc == 0 && aws_s3_auto_url_encoding(op, input))
+		aws_s3_decode_keys(op, *output);
+	return rc;
 }
 
 /* The error code of a response, or NULL when it is not an error. */

@@ -122,10 +122,13 @@ enum aws_parse_result {
 
 /* Parse a response: AWS_PARSE_OK with *output (an object, possibly
  * empty, without ResponseMetadata), AWS_PARSE_SERVICE_ERROR with *err,
- * or AWS_PARSE_FAILED with *cause. */
+ * or AWS_PARSE_FAILED with *cause. input is what the request was
+ * serialized from (NULL: an empty input); like botocore's request
+ * context it tells S3's list operations whether the url encoding of keys
+ * was the caller's choice (kept) or the serializer's (decoded). */
 int aws_protocol_parse(const struct aws_operation *op,
-    const struct aws_response *resp, struct cJSON **output,
-    struct aws_error *err, char **cause);
+    const struct cJSON *input, const struct aws_response *resp,
+    struct cJSON **output, struct aws_error *err, char **cause);
 
 /* Tell whether a response is an error (status >= 300, or S3's 200 with
  * an <Error> document). */

@@ -8,8 +8,9 @@
  * as botocore's runner does. Input cases serialize "params" and compare
  * method, path and query, headers (required, forbidden, host) and body
  * (JSON as values, XML after C14N without blank text, anything else byte
- * for byte; an absent "body" is not checked, as botocore's runner). Output cases parse "response" and compare the result, or the
- * error with its modeled members, as values.
+ * for byte; an absent "body" is not checked, as botocore's runner).
+ * Output cases parse "response" and compare the result, or the error with
+ * its modeled members, as values.
  *
  * Idempotency tokens are made with the fixed UUID the auto-fill cases
  * expect (botocore's runner skips them because its UUIDs are random).
@@ -617,7 +618,7 @@ run_output(const cJSON *suite, const cJSON *c, struct hs_buf *d)
 	}
 	op = aws_model_find_operation(svc, op_name);
 	case_response(c, &resp);
-	rc = aws_protocol_parse(op, &resp, &output, &err, &cause);
+	rc = aws_protocol_parse(op, NULL, &resp, &output, &err, &cause);
 	if (cJSON_GetObjectItemCaseSensitive(c, "error") != NULL) {
 		if (rc != AWS_PARSE_SERVICE_ERROR)
 			diag(d, "parse", "a service error", cause ? cause :

@@ -369,7 +369,7 @@ check_response(const struct aws_operation *op, int *failures)
 		fail_op(failures, op->service->name, op->name, "encode", cause);
 		goto cleanup;
 	}
-	rc = aws_protocol_parse(op, &resp, &back, &err, &cause);
+	rc = aws_protocol_parse(op, NULL, &resp, &back, &err, &cause);
 	if (rc != AWS_PARSE_OK) {
 		fail_op(failures, op->service->name, op->name, "parse",
 		    cause ? cause : err.code);
@@ -409,7 +409,7 @@ check_errors(const struct aws_operation *op, int *failures)
 		    &cause) < 0)
 			fail_op(failures, op->service->name, s->name,
 			    "encode error", cause);
-		else if (aws_protocol_parse(op, &resp, &back, &in, &cause) !=
+		else if (aws_protocol_parse(op, NULL, &resp, &back, &in, &cause) !=
 		    AWS_PARSE_SERVICE_ERROR)
 			fail_op(failures, op->service->name, s->name,
 			    "not parsed as an error", cause);

@@ -326,8 +326,8 @@ error_message(const char *service, const char *name, int status,
 	char *cause = NULL;
 
 	make_response(&resp, status, headers, body);
-	CU_ASSERT_EQUAL(aws_protocol_parse(op_of(service, name), &resp, &out,
-	    err, &cause), AWS_PARSE_SERVICE_ERROR);
+	CU_ASSERT_EQUAL(aws_protocol_parse(op_of(service, name), NULL, &resp,
+	    &out, err, &cause), AWS_PARSE_SERVICE_ERROR);
 	aws_response_clear(&resp);
 	cJSON_Delete(out);
 	return aws_error_describe(err, name);
@@ -410,8 +410,9 @@ test_s3_specials(void)
 
 	/* 200 with an error document: an error (and retryable) */
 	make_response(&resp, 200, "", error_doc);
-	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "CompleteMultipartUpload"),
-	    &resp, &out, &err, &cause), AWS_PARSE_SERVICE_ERROR);
+	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3",
+	    "CompleteMultipartUpload"), NULL, &resp, &out, &err, &cause),
+	    AWS_PARSE_SERVICE_ERROR);
 	HS_ASSERT_STR_EQ(err.code, "InternalError");
 	aws_error_clear(&err);
 	cause = aws_protocol_error_code(op_of("s3", "CopyObject"), &resp);
@@ -419,7 +420,7 @@ test_s3_specials(void)
 	free(cause);
 	cause = NULL;
 	/* ...but an object whose content looks so is just an object */
-	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "GetObject"), &resp,
+	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "GetObject"), NULL, &resp,
 	    &out, &err, &cause), AWS_PARSE_OK);
 	CU_ASSERT_PTR_NOT_NULL(cJSON_GetObjectItem(out, "Body"));
 	cJSON_Delete(out);
@@ -428,17 +429,58 @@ test_s3_specials(void)
 	    "<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/"
 	    "2006-03-01/\">eu-west-1</LocationConstraint>");
 	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "GetBucketLocation"),
-	    &resp, &out, &err, &cause), AWS_PARSE_OK);
+	    NULL, &resp, &out, &err, &cause), AWS_PARSE_OK);
 	HS_ASSERT_STR_EQ(cJSON_GetObjectItem(out, "LocationConstraint")
 	    ->valuestring, "eu-west-1");
 	cJSON_Delete(out);
 	aws_response_clear(&resp);
 	make_response(&resp, 200, "", "<LocationConstraint/>");
 	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "GetBucketLocation"),
-	    &resp, &out, &err, &cause), AWS_PARSE_OK);
+	    NULL, &resp, &out, &err, &cause), AWS_PARSE_OK);
 	CU_ASSERT_TRUE(cJSON_IsNull(cJSON_GetObjectItem(out,
 	    "LocationConstraint")));
 	cJSON_Delete(out);
+	aws_response_clear(&resp);
+}
+
+static void
+test_s3_list_url_encoding(void)
+{
+	const struct aws_operation *op = op_of("s3", "ListObjectsV2");
+	struct aws_request req = AWS_REQUEST_INIT;
+	struct aws_response resp;
+	struct aws_error err = AWS_ERROR_INIT;
+	cJSON *out = NULL, *mine = cJSON_Parse("{\"Bucket\": \"b\", "
+	    "\"EncodingType\": \"url\"}");
+	char *cause = NULL;
+	const char *body = "<ListBucketResult><Contents><Key>a%20b%2Bc%C3%A9"
+	    "</Key></Contents><Prefix>p%2F</Prefix><EncodingType>url"
+	    "</EncodingType></ListBucketResult>";
+
+	/* the serializer asks for url keys, as botocore and the CLI do */
+	CU_ASSERT_EQUAL(serialize("s3", "ListObjectsV2", "{\"Bucket\": \"b\"}",
+	    0, &req, &cause), 0);
+	HS_ASSERT_STR_EQ(aws_kvlist_get_exact(&req.query, "encoding-type"),
+	    "url");
+	aws_request_clear(&req);
+	/* ...and decodes them, keeping EncodingType in the output */
+	make_response(&resp, 200, "", body);
+	CU_ASSERT_EQUAL(aws_protocol_parse(op, NULL, &resp, &out, &err,
+	    &cause), AWS_PARSE_OK);
+	HS_ASSERT_STR_EQ(cJSON_GetObjectItem(cJSON_GetArrayItem(
+	    cJSON_GetObjectItem(out, "Contents"), 0), "Key")->valuestring,
+	    "a b+c\xc3\xa9");
+	HS_ASSERT_STR_EQ(cJSON_GetObjectItem(out, "Prefix")->valuestring, "p/");
+	HS_ASSERT_STR_EQ(cJSON_GetObjectItem(out, "EncodingType")->valuestring,
+	    "url");
+	cJSON_Delete(out);
+	/* when the caller chose url, the keys stay encoded */
+	CU_ASSERT_EQUAL(aws_protocol_parse(op, mine, &resp, &out, &err,
+	    &cause), AWS_PARSE_OK);
+	HS_ASSERT_STR_EQ(cJSON_GetObjectItem(out, "Prefix")->valuestring,
+	    "p%2F");
+	cJSON_Delete(out);
+	cJSON_Delete(mine);
 	aws_response_clear(&resp);
 }
 
@@ -489,8 +531,8 @@ test_output_order_and_values(void)
 	    "<RoleId>AROA</RoleId><CreateDate>2024-01-02T03:04:05Z</CreateDate>"
 	    "<Path>/</Path><RoleName>r</RoleName><Arn>arn:aws:iam::1:role/r"
 	    "</Arn></Role></GetRoleResult></GetRoleResponse>");
-	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("iam", "GetRole"), &resp, &out,
-	    &err, &cause), AWS_PARSE_OK);
+	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("iam", "GetRole"), NULL, &resp,
+	    &out, &err, &cause), AWS_PARSE_OK);
 	text = cJSON_PrintUnformatted(out);
 	HS_ASSERT_STR_EQ(text, "{\"Role\":{\"Path\":\"/\",\"RoleName\":\"r\","
 	    "\"RoleId\":\"AROA\",\"Arn\":\"arn:aws:iam::1:role/r\","
@@ -502,7 +544,7 @@ test_output_order_and_values(void)
 	make_response(&resp, 200, "x-amz-request-charged: requester\n",
 	    "<ListBucketResult><Name>b</Name><KeyCount>0</KeyCount>"
 	    "<IsTruncated>false</IsTruncated></ListBucketResult>");
-	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "ListObjectsV2"), &resp,
+	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "ListObjectsV2"), NULL, &resp,
 	    &out, &err, &cause), AWS_PARSE_OK);
 	text = cJSON_PrintUnformatted(out);
 	HS_ASSERT_STR_EQ(text, "{\"RequestCharged\":\"requester\","
@@ -513,8 +555,9 @@ test_output_order_and_values(void)
 	/* json: epoch seconds become the output form; longs stay exact */
 	make_response(&resp, 200, "", "{\"repositories\": [{\"createdAt\": "
 	    "1700000000.5, \"repositoryName\": \"r\"}]}");
-	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("ecr", "DescribeRepositories"),
-	    &resp, &out, &err, &cause), AWS_PARSE_OK);
+	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("ecr",
+	    "DescribeRepositories"), NULL, &resp, &out, &err, &cause),
+	    AWS_PARSE_OK);
 	text = cJSON_PrintUnformatted(out);
 	HS_ASSERT_STR_EQ(text, "{\"repositories\":[{\"repositoryName\":\"r\","
 	    "\"createdAt\":\"2023-11-14T22:13:20.500000+00:00\"}]}");
@@ -540,7 +583,7 @@ test_file_output(void)
 	resp.body_file = hs_xstrdup("/tmp/out.phi");
 	resp.body_length = 42;
 	aws_kvlist_add(&resp.headers, "Content-Length", "42");
-	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "GetObject"), &resp,
+	CU_ASSERT_EQUAL(aws_protocol_parse(op_of("s3", "GetObject"), NULL, &resp,
 	    &out, &err, &cause), AWS_PARSE_OK);
 	HS_ASSERT_STR_EQ(cJSON_GetObjectItem(cJSON_GetObjectItem(out, "Body"),
 	    "file")->valuestring, "/tmp/out.phi");
@@ -711,6 +754,7 @@ static const struct hs_unit_case cases[] = {
 	{ "input-errors", test_input_errors },
 	{ "errors-as-the-cli-says", test_errors_as_the_cli_says },
 	{ "s3-specials", test_s3_specials },
+	{ "s3-list-url-encoding", test_s3_list_url_encoding },
 	{ "error-code-and-request-id", test_error_code_and_request_id },
 	{ "output-order-and-values", test_output_order_and_values },
 	{ "file-output", test_file_output },
