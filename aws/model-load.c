@@ -226,18 +226,19 @@ cJSON *
 aws_model_read_json(const char *path, char **cause)
 {
 	struct hs_buf b = HS_BUF_INIT;
+	const char *end = NULL;
 	cJSON *doc;
 
 	if (read_file(path, &b, cause) < 0) {
 		hs_buf_release(&b);
 		return NULL;
 	}
-	doc = cJSON_ParseWithLength(b.buf, b.len);
+	/* the _Opts form reports where parsing stopped without cJSON's
+	 * global error pointer, which threads would share */
+	doc = cJSON_ParseWithLengthOpts(b.buf, b.len, &end, false);
 	if (doc == NULL)
 		*cause = hs_xasprintf("model file '%s' is not valid JSON "
-		    "near byte %zu", path,
-		    (size_t)(cJSON_GetErrorPtr() ? cJSON_GetErrorPtr() - b.buf
-		    : 0));
+		    "near byte %zu", path, (size_t)(end ? end - b.buf : 0));
 	hs_buf_release(&b);
 	return doc;
 }

@@ -47,23 +47,7 @@ void aws_model_deep_merge(cJSON *dst, const cJSON *src);
 
 /* protocol-value.c: scalars on the wire */
 
-/* A point in time: seconds since the epoch, microseconds, and the UTC
- * offset it was written with (minutes; kept for the output form). */
-struct aws_time {
-	int64_t sec;
-	int32_t usec;
-	int32_t offset_min;
-};
-
-/* Parse an epoch number, ISO 8601 or RFC 822/850/asctime text. */
-int aws_time_parse(const char *s, struct aws_time *t);
-/* A cJSON number (epoch seconds) or string (any format above). */
-int aws_time_from_json(const cJSON *v, struct aws_time *t);
-/* Append t in a wire format (never DEFAULT). */
-void aws_time_format(struct hs_buf *out, const struct aws_time *t,
-    enum aws_timestamp_format fmt);
-/* Append the output form: 2019-12-16T23:48:18[.ffffff]+00:00. */
-void aws_time_format_output(struct hs_buf *out, const struct aws_time *t);
+/* (struct aws_time and its parse/format functions are in protocol.h) */
 /* Seconds since the epoch as a double (for tests). */
 double aws_time_to_double(const struct aws_time *t);
 
@@ -74,11 +58,6 @@ int aws_base64_decode(struct hs_buf *out, const char *s, size_t len);
 /* Tell whether s is valid base64 (whitespace allowed). */
 bool aws_base64_valid(const char *s);
 
-/* Append a double as Python's repr() does ("1.0", "1e+16", "NaN"). */
-void aws_format_double(struct hs_buf *out, double v);
-/* Append an integer value (a cJSON number or raw digits); -1 if v is not
- * an integer. */
-int aws_format_integer(struct hs_buf *out, const cJSON *v);
 /* An integer cJSON from text: a number, or raw digits beyond 2^53;
  * NULL if the text is not an integer. */
 cJSON *aws_integer_from_text(const char *s, size_t len);
@@ -114,12 +93,8 @@ const char *aws_json_type_name(const cJSON *v);
 
 /* protocol-jsontext.c: JSON text with exact integers */
 
-/* Parse JSON; integers beyond 2^53 become raw numbers. NULL with *cause. */
-cJSON *aws_json_parse(const char *text, size_t len, char **cause);
 /* Append a JSON string literal. */
 void aws_json_write_string(struct hs_buf *out, const char *s, size_t len);
-/* Append any JSON value (documents), integers exactly. */
-void aws_json_write_value(struct hs_buf *out, const cJSON *v);
 
 /* protocol-json-body.c: shapes <-> JSON values */
 

@@ -12,9 +12,12 @@
  *
  * Values in cJSON: an input or output is a cJSON object whose keys are
  * the model's member names (not the wire names). Structures are objects
- * and lists are arrays; maps are objects. Outputs keep the model's member
- * order; list and map order is the wire order. Absent members are absent
- * (inputs: a JSON null counts as absent). Scalars:
+ * and lists are arrays; maps are objects. Outputs keep the key order
+ * botocore's dict has, which is the order the AWS CLI prints: the model's
+ * member order, except that rest outputs list their header and status
+ * members first, then their body members. List and map order is the wire
+ * order. Absent members are absent (inputs: a JSON null counts as
+ * absent). Scalars:
  *
  *   string, character  string
  *   boolean            true / false
@@ -45,7 +48,10 @@
  *   jsonvalue header   any JSON value (it is base64 JSON on the wire).
  *   document           any JSON value.
  *
- * Lists and maps marked sparse keep JSON nulls.
+ * JSON nulls inside lists and maps are kept (botocore reads every list as
+ * sparse). Print numbers with aws_json_write_value() or the helpers below,
+ * not cJSON_Print: it writes 1e15 as "1e+15" where Python, and so the
+ * AWS CLI, writes 1000000000000000 (an integer) or 1000000000000000.0.
  *
  * Ownership: returned cJSON trees and strings belong to the caller;
  * arguments are borrowed. Functions never print; they return -1 with a
@@ -181,5 +187,40 @@ int aws_protocol_encode_response(const struct aws_operation *op,
  * gives the status and lets err->fields add modeled members. */
 int aws_protocol_encode_error(const struct aws_service *svc,
     const struct aws_error *err, struct aws_response *resp, char **cause);
+
+/* Values: the helpers behind the conventions above, for the CLI argument
+ * converter and the output formatter. */
+
+/* A point in time: seconds since the epoch, microseconds, and the UTC
+ * offset (minutes) it was written with. */
+struct aws_time {
+	int64_t sec;
+	int32_t usec;
+	int32_t offset_min;
+};
+
+/* Parse a timestamp as botocore does: epoch seconds (fractions and
+ * exponents allowed), ISO 8601 (extended or basic, any offset, date
+ * only), RFC 822/1123, RFC 850, asctime; years 1-9999. 0 or -1. */
+int aws_time_parse(const char *s, struct aws_time *t);
+/* A cJSON timestamp (number of epoch seconds, or text as above). */
+int aws_time_from_json(const struct cJSON *v, struct aws_time *t);
+/* Append t in a wire format (ISO8601: UTC, "Z", microseconds only when
+ * there are some; RFC822: GMT; UNIX: whole seconds). */
+void aws_time_format(struct hs_buf *out, const struct aws_time *t,
+    enum aws_timestamp_format fmt);
+/* Append the output form: 2019-12-16T23:48:18[.ffffff]+00:00. */
+void aws_time_format_output(struct hs_buf *out, const struct aws_time *t);
+/* Append a double as Python's repr() (and so the AWS CLI) writes it:
+ * "1.0", "1.1", "1e+16", "1e-05", "NaN", "Infinity", "-Infinity". */
+void aws_format_double(struct hs_buf *out, double v);
+/* Append an integer value exactly (a cJSON number or a raw number); -1
+ * if v is not an integer. */
+int aws_format_integer(struct hs_buf *out, const struct cJSON *v);
+/* Parse JSON text (RFC 8259, depth-limited); integers beyond 2^53
+ * become raw numbers, so longs keep every digit. NULL with *cause. */
+struct cJSON *aws_json_parse(const char *text, size_t len, char **cause);
+/* Append compact JSON, integers exactly, other numbers as Python does. */
+void aws_json_write_value(struct hs_buf *out, const struct cJSON *v);
 
 #endif
