@@ -1,1 +1,2 @@
 # commands/: sources are listed here as the folder's issue lands.
+include commands/operation.mk

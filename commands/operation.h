@@ -1,0 +1,271 @@
+/*
+ * operation.h: the generic model operation - "SERVICE OPERATION --params"
+ * for every operation of every installed botocore model - and the parts it
+ * is made of, shared by the files of commands/ that build it:
+ *
+ *   shorthand*.c   the AWS CLI's shorthand syntax (Key=Value,List=[a,b])
+ *   paramfile.c    file:// and fileb:// values
+ *   params-*.c     an operation's CLI arguments (with the AWS CLI's own
+ *                  renames and customizations), argv -> input (cJSON),
+ *                  the checks made before anything is sent, skeletons
+ *   paginate*.c    automatic pagination from paginators-1.json
+ *   output*.c      what the AWS CLI prints (JSON now; text/table later)
+ *   help*.c        `SERVICE help`, `SERVICE OPERATION help`
+ *   dryrun.c       --dry-run: the signed requests, secrets redacted
+ *   operation*.c   the command itself: config, credentials, endpoint,
+ *                  signing, sending, parsing, errors
+ *
+ * The parts below "operation*.c" know nothing of the shell: they return
+ * 0, or -1 with a message through char **cause (the caller frees it), and
+ * never print. Values in cJSON follow aws/protocol.h's conventions (blobs
+ * as base64 text, a streaming body as {"file": PATH}, timestamps as text).
+ *
+ * Ownership: returned cJSON trees and strings belong to the caller;
+ * arguments are borrowed; structs are freed by their _clear().
+ */
+#ifndef HS_OPERATION_H
+#define HS_OPERATION_H
+
+#include "hs-common.h"
+#include "aws/model.h"
+#include "aws/protocol.h"
+
+struct cJSON;
+
+/* ---- shorthand.c, shorthand-fit.c: the shorthand syntax --------------- */
+
+/*
+ * Parse shorthand syntax as awscli/shorthand.py's ShorthandParser does:
+ * "A=b,C=d,e,F=[g,h],I={J=k}" gives {"A": "b", "C": ["d", "e"], "F":
+ * ["g", "h"], "I": {"J": "k"}} - objects, lists and strings only. NULL
+ * with *cause ("Expected: '=', received: 'EOF' for input: ...").
+ */
+struct cJSON *hs_shorthand_parse(const char *text, char **cause);
+/*
+ * Fit a parsed shorthand value to a shape as the CLI's BackCompatVisitor
+ * does: numbers and booleans from their text, a single value where a list
+ * is wanted. Text that is not a number is refused here (*cause names
+ * the member by its path from name, "Tags[0].Count"); other mismatches
+ * are left for validation.
+ */
+int hs_shorthand_fit(struct cJSON **value, const struct aws_ref *ref,
+    const char *name, char **cause);
+/* Read an integer as Python's int() does (white space, a sign, digits
+ * with single underscores); a raw number beyond 2^53; NULL if not one. */
+struct cJSON *hs_py_int(const char *s);
+/* Read a float as Python's float() does ("1.5", "1e3", "nan", "-inf");
+ * NaN and the infinities are the strings protocol.h uses; NULL if not. */
+struct cJSON *hs_py_float(const char *s);
+/* Tell whether an argument of this shape takes shorthand syntax (a
+ * structure, a map, or a list of those; no documents). */
+bool hs_shorthand_supported(const struct aws_shape *shape);
+/* Append the shorthand example the CLI documents for an argument
+ * ("Key=string,Value=string ..."), without the top-level member skip
+ * (lambda's --code has no ZipFile) unless NULL; false when there is none. */
+bool hs_shorthand_example(struct hs_buf *out, const struct aws_shape *shape,
+    const char *skip);
+
+/* ---- paramfile.c: file:// and fileb:// -------------------------------- */
+
+enum hs_paramfile_kind {
+	HS_PARAMFILE_NONE,	/* not a file reference: use the value itself */
+	HS_PARAMFILE_TEXT,	/* file://: the file's text (valid UTF-8) */
+	HS_PARAMFILE_BINARY,	/* fileb://: the file's bytes */
+};
+
+/*
+ * If value starts with file:// or fileb://, read the file it names ("~"
+ * and $VAR expanded, as the CLI does) into out and say which; otherwise
+ * HS_PARAMFILE_NONE and out is untouched. -1 with *cause when the file
+ * cannot be read or file:// text is not UTF-8.
+ */
+int hs_paramfile_load(const char *value, struct hs_buf *out, char **cause);
+/* Expand a leading "~" or "~user", then $VAR and ${VAR} (unset ones are
+ * left as written): Python's os.path.expandvars(expanduser(path)). */
+char *hs_paramfile_expand(const char *path);
+/* Tell whether data is a zip archive (it has an end-of-central-directory
+ * record), as lambda's --zip-file requires. */
+bool hs_paramfile_is_zip(const void *data, size_t len);
+
+/* ---- params-custom.c: the CLI's own changes, as data ------------------ */
+
+/* The CLI's new name for argument arg of cmd op ("reboot"), or NULL. */
+const char *hs_params_renamed(const char *cmd, const char *op,
+    const char *arg);
+/* The hidden second name the CLI gives an argument, or NULL. */
+const char *hs_params_alias(const char *cmd, const char *op, const char *arg);
+/* Tell whether the CLI removes an operation ("ses verify-email-address"). */
+bool hs_operation_removed(const char *cmd, const char *op);
+/* Tell whether an argument keeps the old "--instances i-1 i-2" shorthand
+ * for a list of one-member structures. */
+bool hs_params_old_list_case(const char *cmd, const char *op,
+    const char *arg);
+/* The input member whose ZipFile the CLI moves to --zip-file ("Code" for
+ * lambda create-function), or NULL. */
+const char *hs_params_zip_parent(const char *cmd, const char *op);
+
+/* ---- params-table.c: the arguments of an operation -------------------- */
+
+enum hs_param_kind {
+	HS_PARAM_MEMBER,	/* an input member: --role-name */
+	HS_PARAM_NO_FLAG,	/* --no-NAME: a boolean member set to false */
+	HS_PARAM_OUTFILE,	/* positional: where a streaming output goes */
+	HS_PARAM_ZIP_FILE,	/* lambda --zip-file: ZipFile in the member */
+	HS_PARAM_ZIP_PARENT,	/* lambda --code: that member without ZipFile */
+	HS_PARAM_CLI_INPUT_JSON,	/* --cli-input-json */
+	HS_PARAM_SKELETON,	/* --generate-cli-skeleton [input|output] */
+	HS_PARAM_STARTING_TOKEN,	/* --starting-token (paginated) */
+	HS_PARAM_PAGE_SIZE,	/* --page-size (a paginator with a limit key) */
+	HS_PARAM_MAX_ITEMS,	/* --max-items (paginated) */
+};
+
+/* How many words an argument takes. */
+enum hs_param_arity {
+	HS_ARITY_ONE,		/* --x VALUE (or --x=VALUE) */
+	HS_ARITY_FLAG,		/* --x */
+	HS_ARITY_LIST,		/* --x [VALUE...] (nargs '*') */
+	HS_ARITY_OPTIONAL,	/* --x [VALUE] (nargs '?') */
+	HS_ARITY_POSITIONAL,	/* VALUE, without an option name */
+};
+
+struct hs_param {
+	char *name;		/* without "--": "role-name", "outfile" */
+	enum hs_param_kind kind;
+	enum hs_param_arity arity;
+	/* MEMBER, NO_FLAG, ZIP_FILE, ZIP_PARENT: the input member; MAX_ITEMS:
+	 * the member of the same name it shadows while paginating, or NULL */
+	const struct aws_member *member;
+	const char *type_name;	/* for help: "string", "list", "boolean"... */
+	bool required;		/* the CLI requires it */
+	bool hidden;		/* not documented (an alias, a paginator's own
+				 * tokens), but accepted */
+};
+
+struct hs_param_table {
+	const struct aws_operation *op;
+	const char *cmd;	/* the service's command name: "s3api" */
+	struct hs_param *v;	/* in the order help lists them */
+	size_t n;
+	size_t alloc;
+	bool has_outfile;	/* a streaming output: no --cli-input-json, no
+				 * --generate-cli-skeleton */
+};
+
+/* Build the arguments of an operation, with the CLI's customizations. */
+void hs_param_table_build(const struct aws_operation *op,
+    struct hs_param_table *t);
+void hs_param_table_clear(struct hs_param_table *t);
+/* Find an argument by name (without "--"; len bytes of name), or NULL. */
+const struct hs_param *hs_param_table_find(const struct hs_param_table *t,
+    const char *name, size_t len);
+/* The argument of a kind (the first one), or NULL. */
+const struct hs_param *hs_param_table_kind(const struct hs_param_table *t,
+    enum hs_param_kind kind);
+
+/* ---- params-parse.c: the words of a command ---------------------------- */
+
+/* What was given for one argument (its last use wins, as in argparse). */
+struct hs_param_value {
+	bool given;
+	unsigned order;		/* the word index of its last use, from 1 */
+	const char **words;	/* its values, borrowed from the words */
+	size_t n;
+};
+
+struct hs_parsed {
+	struct hs_param_value *v;	/* one per argument of the table */
+	size_t n;
+	bool help;		/* "help" was given */
+};
+
+/*
+ * Read the words after "SERVICE OPERATION" against a table, as argparse
+ * reads them for the CLI: --name VALUE or --name=VALUE, flags, lists up
+ * to the next option, OUTFILE as the first positional. Refusals, with the
+ * CLI's words: "argument --bucket: expected one argument", "Unknown
+ * options: --buket (did you mean --bucket?)", "the following arguments
+ * are required: --bucket, --key" (unless --cli-input-json or
+ * --generate-cli-skeleton is given). Option names must be given in full
+ * (the CLI also takes unique prefixes; a shell with guardrails should not
+ * guess).
+ */
+int hs_params_parse(const struct hs_param_table *t, char *const *words,
+    size_t n, struct hs_parsed *out, char **cause);
+void hs_parsed_clear(struct hs_parsed *p);
+/* The value given for the first argument of a kind, or NULL. */
+const struct hs_param_value *hs_parsed_kind(const struct hs_param_table *t,
+    const struct hs_parsed *p, enum hs_param_kind kind);
+/* Tell whether a word reads as an option to argparse ("--x", "-x"; not
+ * "-5", "-", or a word with a space). */
+bool hs_params_option_like(const char *word);
+
+/* ---- params-unpack.c, params-input.c: words -> input ------------------ */
+
+/* How blobs given as text are read (the cli_binary_format setting). */
+struct hs_input_opts {
+	bool paginate;		/* false after --no-paginate */
+	bool raw_blobs;		/* raw-in-base64-out: blob text is the bytes
+				 * (else it is base64, the CLI v2 default) */
+};
+
+/*
+ * Turn the words given for one argument (p: a MEMBER, ZIP_FILE or
+ * ZIP_PARENT argument) into the value of its member, as the CLI unpacks
+ * it: file:// / fileb:// first, then JSON (a value starting with '{' or
+ * '['), shorthand syntax, or the scalar's text. *cause holds the CLI's
+ * message ("Error parsing parameter '--tags': ...").
+ */
+int hs_param_unpack(const struct hs_param_table *t, const struct hs_param *p,
+    const struct hs_param_value *v, const struct hs_input_opts *o,
+    struct cJSON **out, char **cause);
+/* Base64-encode, in place, every text blob of a value (raw-in-base64-out:
+ * the text is the bytes). */
+void hs_params_encode_raw_blobs(struct cJSON *v, const struct aws_ref *ref);
+
+/* The paging the CLI does for a paginated operation. */
+struct hs_paging {
+	bool enabled;		/* a paginator, no --no-paginate, and no
+				 * token or limit of the operation's own */
+	char *starting_token;	/* --starting-token, or NULL */
+	struct cJSON *page_size;	/* --page-size, typed as the limit key */
+	long long max_items;	/* --max-items, or -1 */
+};
+
+enum hs_skeleton {
+	HS_SKELETON_NONE,
+	HS_SKELETON_INPUT,	/* --generate-cli-skeleton [input] */
+	HS_SKELETON_OUTPUT,	/* --generate-cli-skeleton output */
+};
+
+/* What a command's words ask an operation for. */
+struct hs_op_input {
+	struct cJSON *input;	/* the operation's input (member names) */
+	struct hs_paging paging;
+	enum hs_skeleton skeleton;
+	char *outfile;		/* OUTFILE of a streaming output, or NULL */
+};
+
+/*
+ * Build an operation's input from parsed words: each argument unpacked
+ * and put where the CLI puts it (--zip-file inside Code, --no-x as
+ * false), then --cli-input-json's keys that the words did not set, then
+ * the paging arguments. Types and values are checked later
+ * (hs_params_validate); refusals here are the CLI's parse errors.
+ */
+int hs_params_input(const struct hs_param_table *t, const struct hs_parsed *p,
+    const struct hs_input_opts *o, struct hs_op_input *out, char **cause);
+void hs_op_input_clear(struct hs_op_input *in);
+
+/* ---- params-validate.c: the checks made before anything is sent ------- */
+
+/*
+ * Check an input against its operation: botocore's checks
+ * (aws_model_validate_input: required members, unknown members, types,
+ * minimum lengths and values), base64 blobs, integer ranges (32 or 64
+ * bits) and enum values, which the CLI leaves to the service. *cause is
+ * "Parameter validation failed:" and one line per problem.
+ */
+int hs_params_validate(const struct aws_operation *op,
+    const struct cJSON *input, char **cause);
+
+#endif

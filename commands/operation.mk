@@ -1,0 +1,47 @@
+# commands/operation.mk: the generic model operation ("SERVICE OPERATION
+# --params" for every installed botocore model): CLI arguments to input,
+# pagination, output, help, --dry-run. Its own library, linked before
+# commands/libcommands.a and after it aws/libaws.a; also built with
+# -DHS_UNIT_TESTS for the unit tests.
+noinst_LIBRARIES += commands/libop.a
+check_LIBRARIES += commands/libop-test.a
+commands_libop_a_SOURCES = \
+	commands/operation.h \
+	commands/paramfile.c \
+	commands/params-custom.c \
+	commands/params-input.c \
+	commands/params-parse.c \
+	commands/params-table.c \
+	commands/params-unpack.c \
+	commands/params-validate.c \
+	commands/shorthand-fit.c \
+	commands/shorthand.c
+commands_libop_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)
+commands_libop_a_CFLAGS = $(AM_CFLAGS) $(CJSON_CFLAGS)
+commands_libop_test_a_SOURCES = $(commands_libop_a_SOURCES)
+commands_libop_test_a_CPPFLAGS = $(commands_libop_a_CPPFLAGS) -DHS_UNIT_TESTS
+commands_libop_test_a_CFLAGS = $(commands_libop_a_CFLAGS)
+
+# What a program that links libop.a needs after it.
+HS_OP_LIBS = commands/libop.a $(HS_AWS_LIBS)
+HS_OP_TEST_LIBS = commands/libop-test.a $(HS_AWS_TEST_LIBS)
+HS_OP_UNIT_CPPFLAGS = $(HS_UNIT_CPPFLAGS) -I$(top_srcdir) \
+	-I$(top_srcdir)/commands
+HS_OP_UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CJSON_CFLAGS)
+
+# CUnit tests of every conversion and validation rule.
+hs_op_unit_tests = \
+	tests/unit/test-shorthand \
+	tests/unit/test-params
+check_PROGRAMS += $(hs_op_unit_tests)
+TESTS += $(hs_op_unit_tests)
+tests_unit_test_shorthand_SOURCES = tests/unit/test-shorthand.c \
+	tests/unit/test-op-util.c tests/unit/test-op-util.h
+tests_unit_test_shorthand_CPPFLAGS = $(HS_OP_UNIT_CPPFLAGS)
+tests_unit_test_shorthand_CFLAGS = $(HS_OP_UNIT_CFLAGS)
+tests_unit_test_shorthand_LDADD = $(HS_UNIT_LDADD) $(HS_OP_TEST_LIBS)
+tests_unit_test_params_SOURCES = tests/unit/test-params.c \
+	tests/unit/test-op-util.c tests/unit/test-op-util.h
+tests_unit_test_params_CPPFLAGS = $(HS_OP_UNIT_CPPFLAGS)
+tests_unit_test_params_CFLAGS = $(HS_OP_UNIT_CFLAGS)
+tests_unit_test_params_LDADD = $(HS_UNIT_LDADD) $(HS_OP_TEST_LIBS)
