@@ -234,7 +234,7 @@ aws_http_client_cancelled(struct aws_http_client *c)
 
 /* Sleep between attempts, waking every 50 ms to look at the cancel flag. */
 void
-http_sleep(struct aws_http_client *c, double seconds)
+aws_http_client_sleep(struct aws_http_client *c, double seconds)
 {
 	struct timespec slice = { 0, 50 * 1000 * 1000 };
 	double left = seconds;

@@ -55,7 +55,6 @@ void http_quota_release(struct aws_http_client *c, const char *host,
     int amount);
 void http_set_clock_offset(struct aws_http_client *c, time_t offset);
 time_t http_now(struct aws_http_client *c);
-void http_sleep(struct aws_http_client *c, double seconds);
 double http_random(struct aws_http_client *c);
 
 /* http-body.c: where the request body comes from. */

@@ -16,7 +16,6 @@
 
 struct send_state {
 	struct aws_http_client *client;
-	CURL *handle;
 	const struct aws_request *req;
 	struct aws_response *resp;
 	struct http_source src;
@@ -26,6 +25,7 @@ struct send_state {
 	long read_timeout_ms;		/* <= 0: none */
 	curl_off_t moved;		/* bytes up and down at last look */
 	int64_t last_move_ms;		/* when they last changed */
+	bool connected;			/* a connection is ready (new or reused) */
 	bool timed_out;
 };
 
@@ -111,6 +111,18 @@ on_body(char *data, size_t size, size_t n, void *arg)
 	return http_sink_write(data, size, n, &st->sink);
 }
 
+/* The CURLOPT_PREREQFUNCTION: connected (or reusing), about to send. */
+static int
+on_prereq(void *arg, char *primary_ip, char *local_ip, int primary_port,
+    int local_port)
+{
+	struct send_state *st = arg;
+
+	st->connected = true;
+	st->last_move_ms = now_ms();
+	return CURL_PREREQFUNC_OK;
+}
+
 /*
  * The CURLOPT_XFERINFOFUNCTION: abort when the cancel flag is up, or when
  * no byte has moved for the read timeout once connected. (libcurl's
@@ -122,13 +134,11 @@ on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow,
     curl_off_t ultotal, curl_off_t ulnow)
 {
 	struct send_state *st = arg;
-	curl_off_t connected = 0;
 	int64_t now = now_ms();
 
 	if (aws_http_client_cancelled(st->client))
 		return 1;
-	curl_easy_getinfo(st->handle, CURLINFO_CONNECT_TIME_T, &connected);
-	if (connected == 0 || dlnow + ulnow != st->moved) {
+	if (!st->connected || dlnow + ulnow != st->moved) {
 		st->moved = dlnow + ulnow;
 		st->last_move_ms = now;
 		return 0;
@@ -249,6 +259,8 @@ setup_handle(CURL *h, struct send_state *st, const char *url,
 	curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 	curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
 	curl_easy_setopt(h, CURLOPT_XFERINFODATA, st);
+	curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
+	curl_easy_setopt(h, CURLOPT_PREREQDATA, st);
 	if (http_logging(c)) {
 		curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, http_debug_curl);
 		curl_easy_setopt(h, CURLOPT_DEBUGDATA, c);
@@ -410,7 +422,6 @@ aws_http_send(struct aws_http_client *c, const struct aws_request *req,
 		*cause = hs_xstrdup("cannot create a libcurl handle");
 		goto cleanup;
 	}
-	st.handle = h;
 	setup_handle(h, &st, url, headers, limits);
 	http_debug_body(c, '>', req->body_kind, &req->body, req->body_file,
 	    st.src.len, limits && limits->secret_request_body);

@@ -94,6 +94,9 @@ void aws_http_client_set_clock(struct aws_http_client *c,
     aws_http_clock_fn *fn, void *arg);
 /* Seconds added to the clock since a RequestTimeTooSkewed answer. */
 time_t aws_http_client_clock_offset(struct aws_http_client *c);
+/* Sleep as between attempts: the injected sleep, or a real one that
+ * wakes up early on cancel. */
+void aws_http_client_sleep(struct aws_http_client *c, double seconds);
 /* Tell whether the cancel flag is raised. */
 bool aws_http_client_cancelled(struct aws_http_client *c);
 

@@ -9,7 +9,15 @@ aws_libaws_a_SOURCES += \
 	aws/http-time.c \
 	aws/retry.c \
 	aws/retry-classify.c \
-	aws/retry-policy.c
+	aws/retry-policy.c \
+	aws/creds.h \
+	aws/creds-int.h \
+	aws/creds-chain.c \
+	aws/creds-common.c \
+	aws/creds-config.c \
+	aws/creds-container.c \
+	aws/creds-env.c \
+	aws/creds-imds.c
 
 # Tests: CUnit programs against tests/fake-responder.py (started by each
 # test on an ephemeral loopback port), and integration scripts.
@@ -31,3 +39,10 @@ tests_unit_test_retry_SOURCES = tests/unit/test-retry.c
 tests_unit_test_retry_CPPFLAGS = $(HS_NET_TEST_CPPFLAGS)
 tests_unit_test_retry_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_retry_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test-creds
+TESTS += tests/unit/test-creds
+tests_unit_test_creds_SOURCES = tests/unit/test-creds.c $(HS_NET_TEST_SOURCES)
+tests_unit_test_creds_CPPFLAGS = $(HS_NET_TEST_CPPFLAGS)
+tests_unit_test_creds_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_creds_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)

@@ -198,7 +198,7 @@ back_off(struct exec_state *st, enum aws_retry_kind kind)
 	    kind == AWS_RETRY_THROTTLE ? " (throttled)" : "");
 	free(why);
 	if (delay > 0)
-		http_sleep(st->c, delay);
+		aws_http_client_sleep(st->c, delay);
 }
 
 /* Give quota back after a success, as botocore's after-call does. */

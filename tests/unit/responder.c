@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,11 +27,34 @@ responder_test_file(const char *name)
 	    name);
 }
 
+static char *python;	/* the interpreter itself, not a pyenv shim */
+
+/* Find python3's real executable once (a shim costs seconds a start). */
+static const char *
+python_path(void)
+{
+	char line[4096] = "";
+	FILE *p;
+
+	if (python != NULL)
+		return *python ? python : NULL;
+	p = popen("python3 -c 'import json, ssl, sys; "
+	    "print(sys.executable)' 2>/dev/null", "r");
+	if (p != NULL) {
+		if (fgets(line, sizeof line, p) == NULL)
+			line[0] = '\0';
+		pclose(p);
+	}
+	line[strcspn(line, "\n")] = '\0';
+	python = hs_xstrdup(line);
+	return *python ? python : NULL;
+}
+
 /* Tell whether python3 can run the responder. */
 bool
 responder_available(void)
 {
-	return system("python3 -c 'import json, ssl' >/dev/null 2>&1") == 0;
+	return python_path() != NULL;
 }
 
 /* Write text to a new file in the test's folder; returns its path. */
@@ -115,10 +139,11 @@ responder_start(struct responder *r, const char *script, const char *aws,
 		BUG("pipe: %s", strerror(errno));
 	r->pid = fork();
 	if (r->pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGTERM);	/* no orphan if we crash */
 		dup2(out[1], 1);
 		close(out[0]);
 		close(out[1]);
-		execvp("python3", argv);
+		execv(python_path(), argv);
 		_exit(127);
 	}
 	close(out[1]);
