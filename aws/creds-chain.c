@@ -10,6 +10,8 @@
 #include "hs-common.h"
 #include "creds-int.h"
 
+#include <strings.h>
+
 struct creds_step {
 	const char *name;		/* botocore's METHOD */
 	creds_load_fn *load;
@@ -18,8 +20,27 @@ struct creds_step {
 /* The chain, in botocore's order (create_credential_resolver). */
 static const struct creds_step chain_steps[] = {
 	{ "env", creds_env_load },
+	{ "assume-role", creds_assume_role_load },
+	{ "assume-role-with-web-identity", creds_web_identity_load },
+	{ "sso", creds_sso_load },
+	{ "shared-credentials-file", creds_shared_file_load },
+	{ "custom-process", creds_process_load },
+	{ "config-file", creds_config_file_load },
 	{ "container-role", creds_container_load },
 	{ "iam-role", creds_imds_load },
+};
+
+/* A source profile's chain (ProfileProviderBuilder, env vars off). */
+static creds_load_fn *const profile_steps[] = {
+	creds_web_identity_profile_load, creds_sso_load,
+	creds_shared_file_load, creds_process_load, creds_config_file_load,
+};
+
+/* The credential_source names (CanonicalNameCredentialSourcer). */
+static const struct creds_step named_sources[] = {
+	{ "Ec2InstanceMetadata", creds_imds_load },
+	{ "EcsContainer", creds_container_load },
+	{ "Environment", creds_env_load },
 };
 
 struct aws_creds_chain {
@@ -35,47 +56,76 @@ opt_dup(const char *s)
 	return s != NULL ? hs_xstrdup(s) : NULL;
 }
 
-/* The profile to use: the option, else AWS_PROFILE, else "default". */
-static char *
-chain_profile(const struct aws_creds_options *o, struct creds_ctx *ctx)
+/* Tell whether the profile came from --profile. */
+static int
+profile_explicit(struct aws_resolver *res, bool *explicit, char **cause)
 {
-	const char *p = o->profile;
+	struct aws_setting_value v;
 
-	if (p == NULL)
-		p = creds_getenv(ctx, "AWS_PROFILE");
-	if (p == NULL)
-		p = creds_getenv(ctx, "AWS_DEFAULT_PROFILE");
-	return hs_xstrdup(p != NULL ? p : "default");
+	if (aws_resolve(res, AWS_SETTING_PROFILE, &v, cause) < 0)
+		return -1;
+	*explicit = v.source == AWS_FROM_OPTION;
+	return 0;
 }
 
 /* A new chain. */
 struct aws_creds_chain *
 aws_creds_chain_new(const struct aws_creds_options *o, char **cause)
 {
-	struct aws_creds_chain *chain = hs_xcalloc(1, sizeof *chain);
-	struct creds_ctx *ctx = &chain->ctx;
+	struct aws_creds_chain *chain;
+	struct creds_ctx *ctx;
 
-	ctx->getenv = o->getenv;
-	ctx->getenv_arg = o->getenv_arg;
-	ctx->profile = chain_profile(o, ctx);
-	ctx->profile_explicit = o->profile_explicit;
-	ctx->config = o->config;
+	if (o->http == NULL || o->resolver == NULL) {
+		*cause = hs_xstrdup("the credential chain needs an HTTP client "
+		    "and a settings resolver");
+		return NULL;
+	}
+	chain = hs_xcalloc(1, sizeof *chain);
+	ctx = &chain->ctx;
+	ctx->env = o->env ? o->env : &aws_env_process;
+	ctx->resolver = o->resolver;
+	ctx->config = aws_resolver_config(o->resolver);
+	ctx->profile = hs_xstrdup(aws_resolver_profile(o->resolver));
+	ctx->endpoints = o->endpoints;
 	ctx->http = aws_http_client_acquire(o->http);
-	ctx->region = opt_dup(o->region);
 	ctx->mfa_prompt = o->mfa_prompt;
 	ctx->mfa_arg = o->mfa_arg;
 	ctx->home = opt_dup(o->home ? o->home : creds_getenv(ctx, "HOME"));
 	ctx->container_host = opt_dup(o->container_host);
-	if (ctx->http == NULL) {
-		*cause = hs_xstrdup("the credential chain needs an HTTP client");
-		aws_creds_chain_free(chain);
-		return NULL;
-	}
-	if (creds_config_open(ctx, cause) < 0) {
+	if (profile_explicit(o->resolver, &ctx->profile_explicit, cause) < 0) {
 		aws_creds_chain_free(chain);
 		return NULL;
 	}
 	return chain;
+}
+
+/* Run the providers that read a profile, for a source_profile. */
+enum aws_creds_status
+creds_profile_chain_load(struct creds_ctx *ctx, const char *profile,
+    time_t now, struct aws_credentials **out, struct hs_buf *looked,
+    char **cause)
+{
+	enum aws_creds_status st = AWS_CREDS_NOT_FOUND;
+	size_t i;
+
+	for (i = 0; i < HS_ARRAY_SIZE(profile_steps); i++) {
+		st = profile_steps[i](ctx, profile, now, out, looked, cause);
+		if (st != AWS_CREDS_NOT_FOUND)
+			break;
+	}
+	return st;
+}
+
+/* The provider a credential_source names (case-insensitively). */
+creds_load_fn *
+creds_named_source(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < HS_ARRAY_SIZE(named_sources); i++)
+		if (strcasecmp(named_sources[i].name, name) == 0)
+			return named_sources[i].load;
+	return NULL;
 }
 
 /* Forget the assume-role memory cache. */
@@ -104,10 +154,8 @@ aws_creds_chain_free(struct aws_creds_chain *chain)
 	ctx = &chain->ctx;
 	aws_credentials_release(chain->cached);
 	cache_clear(ctx);
-	creds_config_close(ctx);
 	aws_http_client_release(ctx->http);
 	free(ctx->profile);
-	free(ctx->region);
 	free(ctx->home);
 	free(ctx->container_host);
 	free(chain);

@@ -19,8 +19,7 @@
 const char *
 creds_getenv(const struct creds_ctx *ctx, const char *name)
 {
-	const char *v = ctx->getenv ? ctx->getenv(ctx->getenv_arg, name) :
-	    getenv(name);
+	const char *v = ctx->env->get(ctx->env->arg, name);
 
 	return v != NULL && *v != '\0' ? v : NULL;
 }

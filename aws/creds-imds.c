@@ -8,7 +8,8 @@
  * the token PUT is refused (403, 404, 405) or times out, it falls back to
  * IMDSv1 unless ec2_metadata_v1_disabled is set. Timeouts are short (1 s)
  * and there is one attempt unless metadata_service_timeout /
- * metadata_service_num_attempts say otherwise, since most machines have
+ * metadata_service_num_attempts (whole seconds, as aws/config.h resolves
+ * them) say otherwise, since most machines have
  * no metadata service and would otherwise hang every command.
  * AWS_EC2_METADATA_DISABLED=true turns the provider off;
  * AWS_EC2_METADATA_SERVICE_ENDPOINT (or the endpoint mode IPv6) moves it.
@@ -45,44 +46,30 @@ enum imds_outcome { IMDS_GOT, IMDS_NO_TOKEN, IMDS_BAD_REQUEST, IMDS_FAILED };
 
 /* Read the settings: endpoint, mode, timeout, attempts, v1. */
 static int
-imds_settings(struct imds *m, const char *profile, char **cause)
+imds_settings(struct imds *m, char **cause)
 {
 	struct creds_ctx *ctx = m->ctx;
-	const char *ep = creds_setting(ctx, profile,
-	    "AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2_metadata_service_endpoint");
-	const char *mode = creds_setting(ctx, profile,
-	    "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
-	    "ec2_metadata_service_endpoint_mode");
-	const char *v6 = creds_setting(ctx, profile, "AWS_IMDS_USE_IPV6",
-	    "imds_use_ipv6");
-	double secs = 1;
+	const char *ep, *mode;
+	long secs, attempts;
 	size_t len;
 
-	if (mode != NULL && strcasecmp(mode, "ipv4") != 0 &&
-	    strcasecmp(mode, "ipv6") != 0) {
-		*cause = hs_xasprintf("invalid ec2_metadata_service_endpoint_mode "
-		    "'%s': use IPv4 or IPv6", mode);
+	if (creds_resolve(ctx, AWS_SETTING_EC2_METADATA_SERVICE_ENDPOINT, &ep,
+	    cause) < 0 || creds_resolve(ctx,
+	    AWS_SETTING_EC2_METADATA_SERVICE_ENDPOINT_MODE, &mode, cause) < 0 ||
+	    creds_resolve_long(ctx, AWS_SETTING_METADATA_SERVICE_TIMEOUT, &secs,
+	    cause) < 0 || creds_resolve_long(ctx,
+	    AWS_SETTING_METADATA_SERVICE_NUM_ATTEMPTS, &attempts, cause) < 0 ||
+	    creds_resolve_bool(ctx, AWS_SETTING_EC2_METADATA_V1_DISABLED,
+	    &m->v1_disabled, cause) < 0)
 		return -1;
-	}
 	if (ep == NULL)
-		ep = (mode ? strcasecmp(mode, "ipv6") == 0 : creds_is_true(v6)) ?
-		    IMDS_V6 : IMDS_V4;
+		ep = mode && strcasecmp(mode, "ipv6") == 0 ? IMDS_V6 : IMDS_V4;
 	m->base = hs_xstrdup(ep);
 	len = strlen(m->base);
 	while (len > 0 && m->base[len - 1] == '/')
 		m->base[--len] = '\0';
-	if (creds_setting_number(ctx, profile, "AWS_METADATA_SERVICE_TIMEOUT",
-	    "metadata_service_timeout", &secs, cause) < 0)
-		return -1;
-	m->timeout_ms = (long)(secs * 1000);
-	secs = 1;
-	if (creds_setting_number(ctx, profile,
-	    "AWS_METADATA_SERVICE_NUM_ATTEMPTS", "metadata_service_num_attempts",
-	    &secs, cause) < 0)
-		return -1;
-	m->attempts = secs < 1 ? 1 : (int)secs;
-	m->v1_disabled = creds_is_true(creds_setting(ctx, profile,
-	    "AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled"));
+	m->timeout_ms = secs > 0 ? secs * 1000 : 1000;
+	m->attempts = attempts > 0 ? (int)attempts : 1;
 	return 0;
 }
 
@@ -212,13 +199,17 @@ creds_imds_load(struct creds_ctx *ctx, const char *profile, time_t now,
 	enum aws_creds_status st = AWS_CREDS_NOT_FOUND;
 	char *role = NULL;
 	cJSON *o = NULL;
+	bool disabled = false;
 
-	if (creds_is_true(creds_getenv(ctx, "AWS_EC2_METADATA_DISABLED"))) {
+	if (creds_resolve_bool(ctx, AWS_SETTING_EC2_METADATA_DISABLED,
+	    &disabled, cause) < 0)
+		return AWS_CREDS_ERROR;
+	if (disabled) {
 		creds_looked(looked, "EC2 instance metadata (disabled by "
 		    "AWS_EC2_METADATA_DISABLED)");
 		return AWS_CREDS_NOT_FOUND;
 	}
-	if (imds_settings(&m, profile, cause) < 0) {
+	if (imds_settings(&m, cause) < 0) {
 		st = AWS_CREDS_ERROR;
 		goto cleanup;
 	}

@@ -24,12 +24,11 @@ struct creds_cache_entry {
 struct creds_ctx {
 	char *profile;
 	bool profile_explicit;
+	struct aws_resolver *resolver;
 	const struct aws_config *config;
-	struct aws_config *own_config;	/* loaded by the chain, or NULL */
+	const struct aws_env *env;
+	const struct aws_endpoints *endpoints;
 	struct aws_http_client *http;
-	char *region;
-	aws_creds_getenv_fn *getenv;
-	void *getenv_arg;
 	aws_creds_mfa_fn *mfa_prompt;
 	void *mfa_arg;
 	char *home;
@@ -42,21 +41,39 @@ typedef enum aws_creds_status creds_load_fn(struct creds_ctx *ctx,
     const char *profile, time_t now, struct aws_credentials **out,
     struct hs_buf *looked, char **cause);
 
-/* creds-config.c: the config files, through aws/config.h */
-/* Load the config files unless the options gave them. */
-int creds_config_open(struct creds_ctx *ctx, char **cause);
-void creds_config_close(struct creds_ctx *ctx);
+/* creds-config.c: the config files and settings, through aws/config.h */
+enum creds_file { CREDS_FILE_CONFIG, CREDS_FILE_CREDENTIALS };
+
+/* The path of one of the two files (for messages). */
+const char *creds_file_path(struct creds_ctx *ctx, enum creds_file which);
+/* A profile's value in one file only, or NULL. */
+const char *creds_file_value(struct creds_ctx *ctx, enum creds_file which,
+    const char *profile, const char *key);
+/* Tell whether one file has the profile. */
+bool creds_file_has_profile(struct creds_ctx *ctx, enum creds_file which,
+    const char *profile);
+/* Tell whether either file has the profile. */
+bool creds_profile_exists(struct creds_ctx *ctx, const char *profile);
+/* A value of an [sso-session NAME] section, or NULL. */
+const char *creds_sso_session_value(struct creds_ctx *ctx, const char *name,
+    const char *key);
+bool creds_sso_session_exists(struct creds_ctx *ctx, const char *name);
+/* Resolve the endpoint of STS (region NULL: the resolver's) or SSO
+ * (the profile's sso_region) with the CLI's overrides, and point req at
+ * it (its path is joined to any base path); -1 with *cause. */
+int creds_endpoint(struct creds_ctx *ctx, const char *service,
+    const char *region, struct aws_request *req, char **cause);
+/* Resolve a setting of the profile in use; -1 with *cause if invalid. */
+int creds_resolve(struct creds_ctx *ctx, enum aws_setting s,
+    const char **value, char **cause);
+int creds_resolve_bool(struct creds_ctx *ctx, enum aws_setting s,
+    bool *value, char **cause);
+int creds_resolve_long(struct creds_ctx *ctx, enum aws_setting s,
+    long *value, char **cause);
 /* A profile's value for key (config file and credentials file merged, as
  * botocore's full_config), or NULL. */
 const char *creds_profile_value(struct creds_ctx *ctx, const char *profile,
     const char *key);
-/* A setting: the environment variable env, else the profile's key. */
-const char *creds_setting(struct creds_ctx *ctx, const char *profile,
-    const char *env, const char *key);
-/* A numeric setting; *value is left alone when unset; -1 with *cause when
- * it is not a number. */
-int creds_setting_number(struct creds_ctx *ctx, const char *profile,
-    const char *env, const char *key, double *value, char **cause);
 
 /* creds-env.c */
 creds_load_fn creds_env_load;
@@ -67,6 +84,71 @@ int creds_container_check_url(const char *url, char **cause);
 #endif
 /* creds-imds.c */
 creds_load_fn creds_imds_load;
+/* creds-process.c */
+creds_load_fn creds_process_load;
+#ifdef HS_UNIT_TESTS
+char **creds_process_split(const char *s, size_t *argc);
+#endif
+/* creds-profile.c */
+creds_load_fn creds_shared_file_load;
+creds_load_fn creds_config_file_load;
+/* creds-assume-role.c */
+creds_load_fn creds_assume_role_load;
+/* creds-web-identity.c */
+creds_load_fn creds_web_identity_load;
+/* Web identity without the AWS_* variables (a source profile's chain). */
+creds_load_fn creds_web_identity_profile_load;
+/* creds-sso.c */
+creds_load_fn creds_sso_load;
+/* creds-sts.c: AssumeRole and AssumeRoleWithWebIdentity. */
+struct creds_sts_result {
+	char *access_key_id;
+	char *secret_access_key;	/* secret */
+	char *session_token;		/* secret */
+	char *expiration;		/* ISO 8601, as STS wrote it */
+	char *assumed_role_arn;		/* AssumedRoleUser/Arn, or NULL */
+	char *assumed_role_id;
+};
+
+/* Call STS action with params (signed with signer, or unsigned when
+ * NULL); 0 with *res filled, or -1 with *cause. */
+int creds_sts_call(struct creds_ctx *ctx, const char *profile,
+    const char *action, const struct aws_kvlist *params,
+    struct aws_credentials *signer, struct creds_sts_result *res,
+    char **cause);
+void creds_sts_result_clear(struct creds_sts_result *res);
+
+/* creds-cache.c: the CLI's JSON cache and the chain's memory cache. */
+struct creds_cache_arg {
+	const char *name;
+	const char *value;		/* NULL: left out */
+	bool number;			/* written as a JSON number */
+};
+
+/* botocore's cache key: SHA-1 of json.dumps(args, sort_keys=True) (args
+ * given sorted), minified (separators=(',', ':')) for SSO. */
+char *creds_cache_key(const struct creds_cache_arg *args, size_t n,
+    bool minified);
+#ifdef HS_UNIT_TESTS
+void creds_py_json_string(struct hs_buf *b, const char *s);
+#endif
+/* Credentials cached under key and valid beyond the refresh margin. */
+struct aws_credentials *creds_cache_get(struct creds_ctx *ctx,
+    const char *key, bool file, time_t now, const char *provider);
+/* Remember credentials in memory and, when file, in ~/.aws/cli/cache. */
+void creds_cache_put(struct creds_ctx *ctx, const char *key, bool file,
+    struct aws_credentials *creds, const struct creds_sts_result *res);
+/* Make credentials from an STS result; NULL with *cause. */
+struct aws_credentials *creds_from_sts(const struct creds_sts_result *res,
+    const char *provider, char **cause);
+
+/* creds-chain.c */
+/* The providers that read a profile (a source_profile's chain). */
+enum aws_creds_status creds_profile_chain_load(struct creds_ctx *ctx,
+    const char *profile, time_t now, struct aws_credentials **out,
+    struct hs_buf *looked, char **cause);
+/* The provider a credential_source names, or NULL if none. */
+creds_load_fn *creds_named_source(const char *name);
 
 /* creds-common.c */
 /* An environment variable, or NULL when unset or empty. */

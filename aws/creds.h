@@ -23,15 +23,22 @@
  * the same provider again (assume role prompts for the MFA code again:
  * a REPL lives longer than one set of role credentials).
  *
- * Ownership: options are copied, except the HTTP client (acquired) and the
- * config (borrowed: it must outlive the chain). Credentials returned are
+ * The profile is the resolver's; it was named explicitly when it came
+ * from --profile (then the environment keys are skipped, as botocore
+ * does when the session's profile is set).
+ *
+ * Ownership: options are copied, except the HTTP client (acquired), and
+ * the resolver, environment and endpoints (borrowed: they must outlive
+ * the chain). Credentials returned are
  * a new reference (aws_credentials_release). Nothing here prints.
  */
 #ifndef HS_AWS_CREDS_H
 #define HS_AWS_CREDS_H
 
 #include "hs-common.h"
+#include "config.h"
 #include "credentials.h"
+#include "endpoint.h"
 #include "http.h"
 
 /* Refresh credentials this long before they expire. */
@@ -43,8 +50,6 @@ enum aws_creds_status {
 	AWS_CREDS_ERROR,	/* a configured provider failed */
 };
 
-/* Look up an environment variable (NULL: not set). */
-typedef const char *aws_creds_getenv_fn(void *arg, const char *name);
 /*
  * Ask the user for an MFA code: prompt is "Enter MFA code for SERIAL: ".
  * Returns an allocated string (the chain wipes and frees it), or NULL
@@ -52,18 +57,14 @@ typedef const char *aws_creds_getenv_fn(void *arg, const char *name);
  */
 typedef char *aws_creds_mfa_fn(void *arg, const char *prompt);
 
-struct aws_config;
-
 struct aws_creds_options {
-	const char *profile;		/* NULL: "default" */
-	bool profile_explicit;		/* --profile given: skip the env keys */
-	const struct aws_config *config;/* the parsed config files, or NULL:
-					 * read AWS_CONFIG_FILE and
-					 * AWS_SHARED_CREDENTIALS_FILE */
+	struct aws_resolver *resolver;	/* the profile, its settings and the
+					 * config files (aws/config.h) */
+	const struct aws_env *env;	/* NULL: the process environment;
+					 * give the resolver's */
+	const struct aws_endpoints *endpoints; /* for STS and SSO; NULL:
+					 * only configured endpoint URLs */
 	struct aws_http_client *http;	/* for STS, SSO, IMDS, containers */
-	const char *region;		/* for STS; NULL: the profile's */
-	aws_creds_getenv_fn *getenv;	/* NULL: getenv(3) */
-	void *getenv_arg;
 	aws_creds_mfa_fn *mfa_prompt;	/* NULL: profiles with mfa_serial fail */
 	void *mfa_arg;
 	const char *home;		/* NULL: $HOME; for ~/.aws/cli/cache

@@ -12,18 +12,27 @@ aws_libaws_a_SOURCES += \
 	aws/retry-policy.c \
 	aws/creds.h \
 	aws/creds-int.h \
+	aws/creds-assume-role.c \
+	aws/creds-cache.c \
 	aws/creds-chain.c \
 	aws/creds-common.c \
 	aws/creds-config.c \
 	aws/creds-container.c \
 	aws/creds-env.c \
-	aws/creds-imds.c
+	aws/creds-imds.c \
+	aws/creds-process.c \
+	aws/creds-profile.c \
+	aws/creds-sso.c \
+	aws/creds-sts.c \
+	aws/creds-web-identity.c
 
 # Tests: CUnit programs against tests/fake-responder.py (started by each
 # test on an ephemeral loopback port), and integration scripts.
 HS_NET_TEST_CPPFLAGS = $(HS_UNIT_CPPFLAGS) -I$(top_srcdir)/aws \
 	-DHS_SRCDIR='"$(abs_top_srcdir)"'
 HS_NET_TEST_SOURCES = tests/unit/responder.c tests/unit/responder.h
+HS_CREDS_TEST_SOURCES = $(HS_NET_TEST_SOURCES) tests/unit/creds-fixture.c \
+	tests/unit/creds-fixture.h
 EXTRA_DIST += tests/fake-responder.py
 
 check_PROGRAMS += tests/unit/test-http
@@ -42,7 +51,31 @@ tests_unit_test_retry_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
 
 check_PROGRAMS += tests/unit/test-creds
 TESTS += tests/unit/test-creds
-tests_unit_test_creds_SOURCES = tests/unit/test-creds.c $(HS_NET_TEST_SOURCES)
+tests_unit_test_creds_SOURCES = tests/unit/test-creds.c $(HS_CREDS_TEST_SOURCES)
 tests_unit_test_creds_CPPFLAGS = $(HS_NET_TEST_CPPFLAGS)
 tests_unit_test_creds_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_creds_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test-creds-profile
+TESTS += tests/unit/test-creds-profile
+tests_unit_test_creds_profile_SOURCES = tests/unit/test-creds-profile.c \
+	$(HS_CREDS_TEST_SOURCES)
+tests_unit_test_creds_profile_CPPFLAGS = $(HS_NET_TEST_CPPFLAGS)
+tests_unit_test_creds_profile_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_creds_profile_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test-creds-role
+TESTS += tests/unit/test-creds-role
+tests_unit_test_creds_role_SOURCES = tests/unit/test-creds-role.c \
+	$(HS_CREDS_TEST_SOURCES)
+tests_unit_test_creds_role_CPPFLAGS = $(HS_NET_TEST_CPPFLAGS)
+tests_unit_test_creds_role_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_creds_role_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test-creds-sso
+TESTS += tests/unit/test-creds-sso
+tests_unit_test_creds_sso_SOURCES = tests/unit/test-creds-sso.c \
+	$(HS_CREDS_TEST_SOURCES)
+tests_unit_test_creds_sso_CPPFLAGS = $(HS_NET_TEST_CPPFLAGS)
+tests_unit_test_creds_sso_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_creds_sso_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)

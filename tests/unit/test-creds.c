@@ -10,118 +10,34 @@
 #include "creds.h"
 #include "creds-int.h"
 #include "responder.h"
+#include "creds-fixture.h"
 
 #define SECRET "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"
 #define TOKEN "IQoJb3JpZ2luX2VjEXAMPLEsessiontoken"
 #define IMDS_TOKEN "AQAEAImdsSessionTokenEXAMPLE"
 #define AUTH "Bearer containerauthEXAMPLE"
 
-struct env {
-	struct aws_kvlist vars;
-	struct aws_http_client *http;
-	struct hs_buf log;
-	int sleeps;
-};
-
-static const char *
-fake_getenv(void *arg, const char *name)
-{
-	struct env *e = arg;
-
-	return aws_kvlist_get_exact(&e->vars, name);
-}
-
-static void
-count_sleep(void *arg, double seconds)
-{
-	struct env *e = arg;
-
-	e->sleeps++;
-}
-
-static void
-collect_log(void *arg, const char *line)
-{
-	struct env *e = arg;
-
-	hs_buf_adds(&e->log, line);
-	hs_buf_addch(&e->log, '\n');
-}
-
-static void
-env_init(struct env *e)
-{
-	char *cause = NULL;
-
-	memset(e, 0, sizeof *e);
-	hs_buf_init(&e->log, 0);
-	e->http = aws_http_client_new(NULL, &cause);
-	aws_http_client_set_sleep(e->http, count_sleep, e);
-	aws_http_client_set_log(e->http, collect_log, e);
-	/* a test machine may be an EC2 instance: never ask the real IMDS */
-	aws_kvlist_add(&e->vars, "AWS_EC2_METADATA_DISABLED", "true");
-	aws_kvlist_add(&e->vars, "HOME", hs_unit_tmpdir());
-}
-
-static void
-env_set(struct env *e, const char *name, const char *value)
-{
-	aws_kvlist_set(&e->vars, name, value);
-}
-
-static void
-env_clear(struct env *e)
-{
-	aws_kvlist_clear(&e->vars);
-	aws_http_client_release(e->http);
-	hs_buf_release(&e->log);
-}
-
-/* Make a chain over the fake environment. */
-static struct aws_creds_chain *
-make_chain(struct env *e, bool explicit_profile)
-{
-	struct aws_creds_options o = { 0 };
-	char *cause = NULL;
-	struct aws_creds_chain *chain;
-
-	o.profile = explicit_profile ? "ops" : NULL;
-	o.profile_explicit = explicit_profile;
-	o.http = e->http;
-	o.getenv = fake_getenv;
-	o.getenv_arg = e;
-	chain = aws_creds_chain_new(&o, &cause);
-	if (chain == NULL)
-		printf("# %s\n", cause);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(chain);
-	return chain;
-}
-
-/* Resolve once; returns the status, *out (or NULL) and *cause. */
+/* Resolve once; an explicit profile is --profile ops. */
 static enum aws_creds_status
-resolve(struct env *e, bool explicit_profile, time_t now,
+resolve(struct creds_fx *f, bool explicit_profile, time_t now,
     struct aws_credentials **out, char **cause)
 {
-	struct aws_creds_chain *chain = make_chain(e, explicit_profile);
-	enum aws_creds_status st = aws_creds_chain_get(chain, now, out, cause);
-
-	aws_creds_chain_free(chain);
-	return st;
+	return cfx_resolve(f, explicit_profile ? "ops" : NULL, now, out, cause);
 }
 
 static void
 test_env_keys(void)
 {
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL;
 
-	env_init(&e);
-	env_set(&e, "AWS_ACCESS_KEY_ID", "AKIDENV");
-	env_set(&e, "AWS_SECRET_ACCESS_KEY", SECRET);
-	env_set(&e, "AWS_SESSION_TOKEN", TOKEN);
-	env_set(&e, "AWS_CREDENTIAL_EXPIRATION", "2030-01-01T00:00:00Z");
-	env_set(&e, "AWS_ACCOUNT_ID", "123456789012");
+	cfx_init(&e);
+	cfx_setenv(&e, "AWS_ACCESS_KEY_ID", "AKIDENV");
+	cfx_setenv(&e, "AWS_SECRET_ACCESS_KEY", SECRET);
+	cfx_setenv(&e, "AWS_SESSION_TOKEN", TOKEN);
+	cfx_setenv(&e, "AWS_CREDENTIAL_EXPIRATION", "2030-01-01T00:00:00Z");
+	cfx_setenv(&e, "AWS_ACCOUNT_ID", "123456789012");
 	CU_ASSERT_EQUAL(resolve(&e, false, 1700000000, &c, &cause),
 	    AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->access_key_id, "AKIDENV");
@@ -133,47 +49,47 @@ test_env_keys(void)
 	aws_credentials_release(c);
 
 	/* botocore reads AWS_SECURITY_TOKEN before AWS_SESSION_TOKEN */
-	env_set(&e, "AWS_SECURITY_TOKEN", "legacytoken");
+	cfx_setenv(&e, "AWS_SECURITY_TOKEN", "legacytoken");
 	CU_ASSERT_EQUAL(resolve(&e, false, 1700000000, &c, &cause),
 	    AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->session_token, "legacytoken");
 	aws_credentials_release(c);
-	env_clear(&e);
+	cfx_clear(&e);
 }
 
 static void
 test_env_errors(void)
 {
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL;
 
-	env_init(&e);
-	env_set(&e, "AWS_ACCESS_KEY_ID", "AKIDENV");
+	cfx_init(&e);
+	cfx_setenv(&e, "AWS_ACCESS_KEY_ID", "AKIDENV");
 	CU_ASSERT_EQUAL(resolve(&e, false, 0, &c, &cause), AWS_CREDS_ERROR);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "AWS_SECRET_ACCESS_KEY is not"));
 	free(cause);
-	env_set(&e, "AWS_SECRET_ACCESS_KEY", SECRET);
-	env_set(&e, "AWS_CREDENTIAL_EXPIRATION", "tomorrow");
+	cfx_setenv(&e, "AWS_SECRET_ACCESS_KEY", SECRET);
+	cfx_setenv(&e, "AWS_CREDENTIAL_EXPIRATION", "tomorrow");
 	CU_ASSERT_EQUAL(resolve(&e, false, 0, &c, &cause), AWS_CREDS_ERROR);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "'tomorrow'"));
 	free(cause);
 	/* an empty variable counts as unset */
-	env_set(&e, "AWS_ACCESS_KEY_ID", "");
+	cfx_setenv(&e, "AWS_ACCESS_KEY_ID", "");
 	CU_ASSERT_EQUAL(resolve(&e, false, 0, &c, &cause),
 	    AWS_CREDS_NOT_FOUND);
 	free(cause);
-	env_clear(&e);
+	cfx_clear(&e);
 }
 
 static void
 test_nothing_found_says_where(void)
 {
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL;
 
-	env_init(&e);
+	cfx_init(&e);
 	CU_ASSERT_EQUAL(resolve(&e, false, 0, &c, &cause),
 	    AWS_CREDS_NOT_FOUND);
 	CU_ASSERT_PTR_NULL(c);
@@ -183,7 +99,7 @@ test_nothing_found_says_where(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "EC2 instance metadata (disabled "
 	    "by AWS_EC2_METADATA_DISABLED)"));
 	free(cause);
-	env_clear(&e);
+	cfx_clear(&e);
 }
 
 /* The fake AWS endpoints for these tests. */
@@ -221,17 +137,17 @@ static void
 test_container_full_uri(void)
 {
 	struct responder srv;
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL, *url;
 	cJSON *reqs;
 
 	if (!start_fake(&srv, NULL, "\"" AUTH "\""))
 		return;
-	env_init(&e);
+	cfx_init(&e);
 	url = hs_xasprintf("%s/v2/credentials/task-1", srv.url);
-	env_set(&e, "AWS_CONTAINER_CREDENTIALS_FULL_URI", url);
-	env_set(&e, "AWS_CONTAINER_AUTHORIZATION_TOKEN", AUTH);
+	cfx_setenv(&e, "AWS_CONTAINER_CREDENTIALS_FULL_URI", url);
+	cfx_setenv(&e, "AWS_CONTAINER_AUTHORIZATION_TOKEN", AUTH);
 	CU_ASSERT_EQUAL(resolve(&e, false, 1700000000, &c, &cause),
 	    AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->access_key_id, "ASIACONTAINER");
@@ -254,7 +170,7 @@ test_container_full_uri(void)
 
 		fputs("Bearer wrong", f);
 		fclose(f);
-		env_set(&e, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", file);
+		cfx_setenv(&e, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", file);
 		CU_ASSERT_EQUAL(resolve(&e, false, 0, &c, &cause),
 		    AWS_CREDS_ERROR);
 		CU_ASSERT_PTR_NOT_NULL(strstr(cause, "answered 401"));
@@ -264,7 +180,7 @@ test_container_full_uri(void)
 		free(file);
 	}
 	free(url);
-	env_clear(&e);
+	cfx_clear(&e);
 	responder_stop(&srv);
 }
 
@@ -272,32 +188,25 @@ static void
 test_container_relative_uri(void)
 {
 	struct responder srv;
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
-	struct aws_creds_options o = { 0 };
-	struct aws_creds_chain *chain;
 	char *cause = NULL, *host;
 
 	if (!start_fake(&srv, NULL, "null"))
 		return;
-	env_init(&e);
-	env_set(&e, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+	cfx_init(&e);
+	cfx_setenv(&e, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
 	    "/v2/credentials/task-1");
 	/* FULL_URI is ignored when RELATIVE_URI is set */
-	env_set(&e, "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://evil.example/");
+	cfx_setenv(&e, "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+	    "http://evil.example/");
 	host = hs_xasprintf("127.0.0.1:%d", srv.port);
-	o.http = e.http;
-	o.getenv = fake_getenv;
-	o.getenv_arg = &e;
-	o.container_host = host;
-	chain = aws_creds_chain_new(&o, &cause);
-	CU_ASSERT_EQUAL(aws_creds_chain_get(chain, 0, &c, &cause),
-	    AWS_CREDS_FOUND);
+	e.container_host = host;
+	CU_ASSERT_EQUAL(resolve(&e, false, 0, &c, &cause), AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->access_key_id, "ASIACONTAINER");
 	aws_credentials_release(c);
-	aws_creds_chain_free(chain);
 	free(host);
-	env_clear(&e);
+	cfx_clear(&e);
 	responder_stop(&srv);
 }
 
@@ -337,26 +246,26 @@ test_container_url_rules(void)
 static void
 test_container_token_with_newline(void)
 {
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL;
 
-	env_init(&e);
-	env_set(&e, "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+	cfx_init(&e);
+	cfx_setenv(&e, "AWS_CONTAINER_CREDENTIALS_FULL_URI",
 	    "http://127.0.0.1:1/creds");
-	env_set(&e, "AWS_CONTAINER_AUTHORIZATION_TOKEN", "a\r\nX-Evil: 1");
+	cfx_setenv(&e, "AWS_CONTAINER_AUTHORIZATION_TOKEN", "a\r\nX-Evil: 1");
 	CU_ASSERT_EQUAL(resolve(&e, false, 0, &c, &cause), AWS_CREDS_ERROR);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "line break"));
 	free(cause);
-	env_clear(&e);
+	cfx_clear(&e);
 }
 
 /* Point the chain at the fake IMDS. */
 static void
-env_imds(struct env *e, const struct responder *srv)
+env_imds(struct creds_fx *e, const struct responder *srv)
 {
-	aws_kvlist_del(&e->vars, "AWS_EC2_METADATA_DISABLED");
-	env_set(e, "AWS_EC2_METADATA_SERVICE_ENDPOINT", srv->url);
+	cfx_unsetenv(e, "AWS_EC2_METADATA_DISABLED");
+	cfx_setenv(e, "AWS_EC2_METADATA_SERVICE_ENDPOINT", srv->url);
 }
 
 static const char *
@@ -379,14 +288,14 @@ static void
 test_imds_v2(void)
 {
 	struct responder srv;
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL;
 	cJSON *reqs;
 
 	if (!start_fake(&srv, NULL, "null"))
 		return;
-	env_init(&e);
+	cfx_init(&e);
 	env_imds(&e, &srv);
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
 	    AWS_CREDS_FOUND);
@@ -412,7 +321,7 @@ test_imds_v2(void)
 	cJSON_Delete(reqs);
 	CU_ASSERT_FALSE(leaks(e.log.buf));
 	CU_ASSERT_PTR_NOT_NULL(strstr(e.log.buf, "ASIAIMDS"));
-	env_clear(&e);
+	cfx_clear(&e);
 	responder_stop(&srv);
 }
 
@@ -420,14 +329,14 @@ static void
 test_imds_v1_fallback(void)
 {
 	struct responder srv;
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL;
 	cJSON *reqs;
 
 	if (!start_fake(&srv, ", \"token_status\": 403", "null"))
 		return;
-	env_init(&e);
+	cfx_init(&e);
 	env_imds(&e, &srv);
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
 	    AWS_CREDS_FOUND);
@@ -438,12 +347,12 @@ test_imds_v1_fallback(void)
 	CU_ASSERT_PTR_NULL(req_header(reqs, 1, "x-aws-ec2-metadata-token"));
 	cJSON_Delete(reqs);
 	/* ...unless IMDSv1 is disabled */
-	env_set(&e, "AWS_EC2_METADATA_V1_DISABLED", "true");
+	cfx_setenv(&e, "AWS_EC2_METADATA_V1_DISABLED", "true");
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
 	    AWS_CREDS_ERROR);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "IMDSv1 is disabled"));
 	free(cause);
-	env_clear(&e);
+	cfx_clear(&e);
 	responder_stop(&srv);
 }
 
@@ -451,13 +360,13 @@ static void
 test_imds_unavailable(void)
 {
 	struct responder srv;
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL;
 
 	if (!start_fake(&srv, ", \"stall\": 4", "null"))
 		return;
-	env_init(&e);
+	cfx_init(&e);
 	env_imds(&e, &srv);
 	/* a stalled metadata service is given up after the 1 s timeout */
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
@@ -469,17 +378,17 @@ test_imds_unavailable(void)
 
 	if (!start_fake(&srv, ", \"no_role\": true", "null"))
 		return;
-	env_set(&e, "AWS_EC2_METADATA_SERVICE_ENDPOINT", srv.url);
+	cfx_setenv(&e, "AWS_EC2_METADATA_SERVICE_ENDPOINT", srv.url);
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
 	    AWS_CREDS_NOT_FOUND);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "answered 404"));
 	free(cause);
-	env_set(&e, "AWS_METADATA_SERVICE_TIMEOUT", "soon");
+	cfx_setenv(&e, "AWS_METADATA_SERVICE_TIMEOUT", "soon");
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
 	    AWS_CREDS_ERROR);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "metadata_service_timeout"));
 	free(cause);
-	env_clear(&e);
+	cfx_clear(&e);
 	responder_stop(&srv);
 }
 
@@ -487,19 +396,19 @@ static void
 test_imds_stale_expiration_extended(void)
 {
 	struct responder srv;
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL;
 	time_t now = time(NULL);
 
 	if (!start_fake(&srv, ", \"expires_in\": 60", "null"))
 		return;
-	env_init(&e);
+	cfx_init(&e);
 	env_imds(&e, &srv);
 	CU_ASSERT_EQUAL(resolve(&e, false, now, &c, &cause), AWS_CREDS_FOUND);
 	CU_ASSERT_EQUAL(c->expiration, now + 20 * 60);
 	aws_credentials_release(c);
-	env_clear(&e);
+	cfx_clear(&e);
 	responder_stop(&srv);
 }
 
@@ -507,13 +416,13 @@ static void
 test_chain_order(void)
 {
 	struct responder srv;
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	char *cause = NULL, *url;
 
 	if (!start_fake(&srv, NULL, "null"))
 		return;
-	env_init(&e);
+	cfx_init(&e);
 	env_imds(&e, &srv);
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
 	    AWS_CREDS_FOUND);
@@ -521,25 +430,26 @@ test_chain_order(void)
 	aws_credentials_release(c);
 	/* the container comes before the instance role */
 	url = hs_xasprintf("%s/v2/credentials/task-1", srv.url);
-	env_set(&e, "AWS_CONTAINER_CREDENTIALS_FULL_URI", url);
+	cfx_setenv(&e, "AWS_CONTAINER_CREDENTIALS_FULL_URI", url);
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
 	    AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->provider, "container-role");
 	aws_credentials_release(c);
 	/* the environment beats both */
-	env_set(&e, "AWS_ACCESS_KEY_ID", "AKIDENV");
-	env_set(&e, "AWS_SECRET_ACCESS_KEY", SECRET);
+	cfx_setenv(&e, "AWS_ACCESS_KEY_ID", "AKIDENV");
+	cfx_setenv(&e, "AWS_SECRET_ACCESS_KEY", SECRET);
 	CU_ASSERT_EQUAL(resolve(&e, false, time(NULL), &c, &cause),
 	    AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->provider, "env");
 	aws_credentials_release(c);
 	/* ...unless a profile is named explicitly (--profile) */
+	cfx_write(&e, "config", "[profile ops]\nregion = us-east-1\n");
 	CU_ASSERT_EQUAL(resolve(&e, true, time(NULL), &c, &cause),
 	    AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->provider, "container-role");
 	aws_credentials_release(c);
 	free(url);
-	env_clear(&e);
+	cfx_clear(&e);
 	responder_stop(&srv);
 }
 
@@ -557,7 +467,7 @@ static void
 test_chain_caches_and_refreshes(void)
 {
 	struct responder srv;
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	struct aws_creds_chain *chain;
 	char *cause = NULL;
@@ -565,9 +475,9 @@ test_chain_caches_and_refreshes(void)
 
 	if (!start_fake(&srv, NULL, "null"))
 		return;
-	env_init(&e);
+	cfx_init(&e);
 	env_imds(&e, &srv);
-	chain = make_chain(&e, false);
+	chain = cfx_chain(&e, NULL);
 	CU_ASSERT_EQUAL(aws_creds_chain_get(chain, now, &c, &cause),
 	    AWS_CREDS_FOUND);
 	aws_credentials_release(c);
@@ -592,35 +502,33 @@ test_chain_caches_and_refreshes(void)
 	    AWS_CREDS_ERROR);
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "expired"));
 	free(cause);
-	aws_creds_chain_free(chain);
-	env_clear(&e);
+		cfx_clear(&e);
 }
 
 static void
 test_env_refresh_reads_again(void)
 {
-	struct env e;
+	struct creds_fx e;
 	struct aws_credentials *c = NULL;
 	struct aws_creds_chain *chain;
 	char *cause = NULL;
 
-	env_init(&e);
-	env_set(&e, "AWS_ACCESS_KEY_ID", "AKIDOLD");
-	env_set(&e, "AWS_SECRET_ACCESS_KEY", SECRET);
-	env_set(&e, "AWS_CREDENTIAL_EXPIRATION", "2024-01-01T01:00:00Z");
-	chain = make_chain(&e, false);
+	cfx_init(&e);
+	cfx_setenv(&e, "AWS_ACCESS_KEY_ID", "AKIDOLD");
+	cfx_setenv(&e, "AWS_SECRET_ACCESS_KEY", SECRET);
+	cfx_setenv(&e, "AWS_CREDENTIAL_EXPIRATION", "2024-01-01T01:00:00Z");
+	chain = cfx_chain(&e, NULL);
 	CU_ASSERT_EQUAL(aws_creds_chain_get(chain, 1704067200, &c, &cause),
 	    AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->access_key_id, "AKIDOLD");
 	aws_credentials_release(c);
-	env_set(&e, "AWS_ACCESS_KEY_ID", "AKIDNEW");
-	env_set(&e, "AWS_CREDENTIAL_EXPIRATION", "2024-01-01T02:00:00Z");
+	cfx_setenv(&e, "AWS_ACCESS_KEY_ID", "AKIDNEW");
+	cfx_setenv(&e, "AWS_CREDENTIAL_EXPIRATION", "2024-01-01T02:00:00Z");
 	CU_ASSERT_EQUAL(aws_creds_chain_get(chain, 1704067200 + 3400, &c,
 	    &cause), AWS_CREDS_FOUND);
 	HS_ASSERT_STR_EQ(c->access_key_id, "AKIDNEW");
 	aws_credentials_release(c);
-	aws_creds_chain_free(chain);
-	env_clear(&e);
+		cfx_clear(&e);
 }
 
 void
