@@ -79,3 +79,17 @@ tests_unit_test_creds_sso_SOURCES = tests/unit/test-creds-sso.c \
 tests_unit_test_creds_sso_CPPFLAGS = $(HS_NET_TEST_CPPFLAGS)
 tests_unit_test_creds_sso_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_creds_sso_LDADD = $(HS_UNIT_LDADD) $(HS_AWS_TEST_LIBS)
+
+# The integration scripts drive aws/http and the chain through net-tool.
+check_PROGRAMS += tests/net-tool
+tests_net_tool_SOURCES = tests/net-tool.c
+tests_net_tool_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws
+tests_net_tool_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_net_tool_LDADD = $(HS_AWS_LIBS)
+TESTS += tests/t0250-http-debug.sh tests/t0251-http-stream.sh \
+	tests/t0260-creds-chain.sh tests/t0261-creds-assume-role.sh \
+	tests/t0262-creds-imds-container.sh
+EXTRA_DIST += tests/lib-fake-responder.sh tests/lib-cli-oracle.sh \
+	tests/t0250-http-debug.sh tests/t0251-http-stream.sh \
+	tests/t0260-creds-chain.sh tests/t0261-creds-assume-role.sh \
+	tests/t0262-creds-imds-container.sh
