@@ -244,7 +244,7 @@ call_sts(struct creds_ctx *ctx, const struct role_config *rc,
 
 	memset(&res, 0, sizeof res);
 	if (role_params(ctx, rc, now, &params, cause) < 0 ||
-	    creds_sts_call(ctx, rc->profile, "AssumeRole", &params, source,
+	    creds_sts_call(ctx, "AssumeRole", &params, source,
 	    &res, cause) < 0)
 		goto cleanup;
 	*out = creds_from_sts(&res, "assume-role", cause);

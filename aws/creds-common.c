@@ -12,7 +12,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <strings.h>
 #include <unistd.h>
 
 /* An environment variable, or NULL when unset or empty. */
@@ -35,13 +34,6 @@ creds_looked(struct hs_buf *looked, const char *fmt, ...)
 	va_start(ap, fmt);
 	hs_buf_vaddf(looked, fmt, ap);
 	va_end(ap);
-}
-
-/* Tell whether s says true. */
-bool
-creds_is_true(const char *s)
-{
-	return s != NULL && strcasecmp(s, "true") == 0;
 }
 
 /* Parse JSON text; NULL on a syntax error. */

@@ -33,8 +33,7 @@ struct creds_ctx {
 	void *mfa_arg;
 	char *home;
 	char *container_host;
-	struct creds_cache_entry *cache;	/* assume role, in memory */
-	int depth;			/* source_profile nesting */
+	struct creds_cache_entry *cache;	/* roles and SSO, in memory */
 };
 
 typedef enum aws_creds_status creds_load_fn(struct creds_ctx *ctx,
@@ -112,8 +111,8 @@ struct creds_sts_result {
 
 /* Call STS action with params (signed with signer, or unsigned when
  * NULL); 0 with *res filled, or -1 with *cause. */
-int creds_sts_call(struct creds_ctx *ctx, const char *profile,
-    const char *action, const struct aws_kvlist *params,
+int creds_sts_call(struct creds_ctx *ctx, const char *action,
+    const struct aws_kvlist *params,
     struct aws_credentials *signer, struct creds_sts_result *res,
     char **cause);
 void creds_sts_result_clear(struct creds_sts_result *res);
@@ -174,7 +173,5 @@ int creds_http(struct creds_ctx *ctx, const char *method, const char *url,
     struct aws_response *resp, char **cause);
 /* Read a small file whole (a token file); NULL with *cause. */
 char *creds_read_file(const char *path, size_t max, char **cause);
-/* Tell whether s says true (case-insensitively "true"). */
-bool creds_is_true(const char *s);
 
 #endif

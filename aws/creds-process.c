@@ -66,7 +66,7 @@ creds_process_split(const char *s, size_t *argc)
 	int bad = 0;
 
 	*argc = 0;
-	for (i = 0; s[i] != '\0' && !bad; i++) {
+	for (i = 0; !bad && s[i] != '\0'; i++) {
 		char ch = s[i];
 
 		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {

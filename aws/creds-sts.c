@@ -216,7 +216,7 @@ sts_request(struct creds_ctx *ctx, const char *action,
 
 /* Call STS; signer NULL sends the request unsigned. */
 int
-creds_sts_call(struct creds_ctx *ctx, const char *profile, const char *action,
+creds_sts_call(struct creds_ctx *ctx, const char *action,
     const struct aws_kvlist *params, struct aws_credentials *signer,
     struct creds_sts_result *res, char **cause)
 {

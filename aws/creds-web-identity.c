@@ -71,8 +71,8 @@ call_sts(struct creds_ctx *ctx, const char *profile, const char *file,
 	aws_kvlist_add(&params, "WebIdentityToken", token);
 	hs_free_secret(token);
 	free(generated);
-	if (creds_sts_call(ctx, profile, "AssumeRoleWithWebIdentity", &params,
-	    NULL, &res, cause) < 0)
+	if (creds_sts_call(ctx, "AssumeRoleWithWebIdentity", &params, NULL,
+	    &res, cause) < 0)
 		goto cleanup;
 	*out = creds_from_sts(&res, "assume-role-with-web-identity", cause);
 	if (*out == NULL)

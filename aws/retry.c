@@ -76,6 +76,9 @@ attempt_once(struct exec_state *st, char **cause)
 		http_log(c, "* attempt %d of %d: %s %s", call->attempts,
 		    st->max_attempts, call->req->method ? call->req->method :
 		    "GET", b.buf);
+		if (c->no_verify && hs_starts_with(url, "https:"))
+			http_log(c, "* warning: the server's TLS certificate "
+			    "is not verified (--no-verify-ssl)");
 		hs_buf_cleanse(&b);
 	}
 	hs_free_secret(url);

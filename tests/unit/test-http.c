@@ -921,6 +921,16 @@ make_cert(char **cert, char **key)
 	return rc == 0;
 }
 
+static struct hs_buf tls_log_buf = HS_BUF_INIT;
+#define tls_log (tls_log_buf.buf)
+
+static void
+keep_tls_log(void *arg, const char *line)
+{
+	hs_buf_adds(&tls_log_buf, line);
+	hs_buf_addch(&tls_log_buf, '\n');
+}
+
 /* Send one GET over TLS with a config; returns the error. */
 static enum aws_http_error
 tls_get(const char *url, const struct aws_http_config *cfg, int *attempts)
@@ -933,7 +943,8 @@ tls_get(const char *url, const struct aws_http_config *cfg, int *attempts)
 	char *cause = NULL;
 
 	c = aws_http_client_new(cfg, &cause);
-	aws_http_client_set_sleep(c, record_sleep, &(struct fixture){ 0 });
+	hs_buf_reset(&tls_log_buf);
+	aws_http_client_set_log(c, keep_tls_log, NULL);
 	aws_request_set_endpoint(&req, url, &cause);
 	aws_request_set_method(&req, "GET");
 	call.req = &req;
@@ -976,7 +987,9 @@ test_tls_verification(void)
 	cfg.ca_bundle = NULL;
 	cfg.no_verify = true;
 	CU_ASSERT_EQUAL(tls_get(srv.url, &cfg, &attempts), AWS_HTTP_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(tls_log, "certificate is not verified"));
 	responder_stop(&srv);
+	hs_buf_release(&tls_log_buf);
 out:
 	free(cert);
 	free(key);
