@@ -268,4 +268,90 @@ void hs_op_input_clear(struct hs_op_input *in);
 int hs_params_validate(const struct aws_operation *op,
     const struct cJSON *input, char **cause);
 
+/* ---- params-skeleton.c: --generate-cli-skeleton ------------------------ */
+
+/*
+ * A sample of a shape as botocore's ArgumentGenerator makes it: "" for
+ * strings (an enum's first value - the CLI picks one at random), 0,
+ * 0.0, true, "1970-01-01T00:00:00" for timestamps, null for blobs, one
+ * list item, {"KeyName": ...} for maps, {} for a structure met again
+ * inside itself. member_names: strings are their member's name, as the
+ * CLI's "output" skeleton shows them.
+ */
+struct cJSON *hs_skeleton(const struct aws_ref *ref, bool member_names);
+
+/* ---- paginate-expr.c: the JMESPath of paginators-1.json -------------- */
+
+/*
+ * Evaluate a paginator expression - the subset paginators-1.json uses:
+ * identifiers, "a.b", "a[-1]" (any index, negative from the end) and
+ * "a || b" - as JMESPath does (a missing key or index is null; "||"
+ * takes its left side unless that is null, false or empty). *out is a
+ * borrowed node or NULL (null). -1 with *cause on other syntax.
+ */
+int hs_pexpr_search(const char *expr, const struct cJSON *root,
+    const struct cJSON **out, char **cause);
+/* Set the value at a dotted path, making objects on the way (botocore's
+ * set_value_from_jmespath); value is taken over (NULL sets a null). */
+int hs_pexpr_set(struct cJSON *root, const char *expr, struct cJSON *value,
+    char **cause);
+
+/* ---- paginate-token.c: NextToken and --starting-token ----------------- */
+
+/* The CLI's opaque token for a resume point: base64 of the JSON text
+ * Python's json.dumps gives the dict (input tokens, then
+ * boto_truncate_amount when not 0). The caller frees it. */
+char *hs_page_token_encode(const struct cJSON *next, long long truncate);
+/*
+ * Read a --starting-token as botocore does: base64 JSON (with
+ * boto_truncate_amount and boto_encoded_keys), else the old
+ * "TOKEN___TOKEN___INDEX" form, else the text itself as the first input
+ * token. *next gets every input token (null when absent). -1 with
+ * *cause when it has more parts than the paginator has tokens.
+ */
+int hs_page_token_decode(const char *token, const struct aws_paginator *pg,
+    struct cJSON **next, long long *truncate, char **cause);
+
+/* ---- paginate.c: every page, merged ------------------------------------ */
+
+/* Fetch one page: 0 with *output (the caller's), or a non-zero status
+ * that stops paging (the caller keeps its own error). */
+typedef int hs_page_fetch_fn(void *arg, const struct cJSON *input,
+    struct cJSON **output);
+
+/*
+ * Page through an operation as botocore's PageIterator and
+ * build_full_result do, for the CLI: the result keys of every page
+ * merged (lists joined), the first page's non-aggregate keys, and with
+ * --max-items a NextToken to resume from. Returns 0 with *result, a
+ * fetch's status, or -1 with *cause (a bad starting token, the same
+ * next token twice).
+ */
+int hs_paginate(const struct aws_operation *op, const struct cJSON *input,
+    const struct hs_paging *paging, hs_page_fetch_fn *fetch, void *arg,
+    struct cJSON **result, char **cause);
+
+/* ---- output-json.c, output.c: what the CLI prints --------------------- */
+
+/*
+ * Append a value as Python's json.dumps writes it, typed by its shape
+ * (ref may be NULL): indent > 0 is json.dumps(indent=N) - the AWS CLI's
+ * output with 4 - and 0 the one-line form with ", " and ": ". Floats of
+ * float/double shapes as Python writes them ("1.0", "NaN"), integers
+ * exactly; ensure_ascii escapes every non-ASCII character (\u00e9).
+ */
+void hs_output_json(struct hs_buf *out, const struct cJSON *v,
+    const struct aws_ref *ref, int indent, bool ensure_ascii);
+/* Show timestamps that came as epoch numbers in local time, as the CLI
+ * does (botocore reads them with tzlocal()); others keep their offset. */
+void hs_output_local_times(struct cJSON *v, const struct aws_service *svc,
+    const struct aws_ref *ref);
+/* Tell whether an output format can be printed ("json"; text and table
+ * are not written yet). */
+bool hs_output_supported(const char *format);
+/* Print an operation's output in a format, as the AWS CLI does (JSON:
+ * indented by 4, UTF-8, a final newline; nothing at all for {}). */
+int hs_output_print(FILE *f, const struct cJSON *v, const struct aws_ref *ref,
+    const char *format, char **cause);
+
 #endif

@@ -7,10 +7,16 @@ noinst_LIBRARIES += commands/libop.a
 check_LIBRARIES += commands/libop-test.a
 commands_libop_a_SOURCES = \
 	commands/operation.h \
+	commands/output-json.c \
+	commands/output.c \
+	commands/paginate-expr.c \
+	commands/paginate-token.c \
+	commands/paginate.c \
 	commands/paramfile.c \
 	commands/params-custom.c \
 	commands/params-input.c \
 	commands/params-parse.c \
+	commands/params-skeleton.c \
 	commands/params-table.c \
 	commands/params-unpack.c \
 	commands/params-validate.c \
@@ -31,8 +37,10 @@ HS_OP_UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CJSON_CFLAGS)
 
 # CUnit tests of every conversion and validation rule.
 hs_op_unit_tests = \
-	tests/unit/test-shorthand \
-	tests/unit/test-params
+	tests/unit/test-output \
+	tests/unit/test-paginate \
+	tests/unit/test-params \
+	tests/unit/test-shorthand
 check_PROGRAMS += $(hs_op_unit_tests)
 TESTS += $(hs_op_unit_tests)
 tests_unit_test_shorthand_SOURCES = tests/unit/test-shorthand.c \
@@ -45,3 +53,13 @@ tests_unit_test_params_SOURCES = tests/unit/test-params.c \
 tests_unit_test_params_CPPFLAGS = $(HS_OP_UNIT_CPPFLAGS)
 tests_unit_test_params_CFLAGS = $(HS_OP_UNIT_CFLAGS)
 tests_unit_test_params_LDADD = $(HS_UNIT_LDADD) $(HS_OP_TEST_LIBS)
+tests_unit_test_output_SOURCES = tests/unit/test-output.c \
+	tests/unit/test-op-util.c tests/unit/test-op-util.h
+tests_unit_test_output_CPPFLAGS = $(HS_OP_UNIT_CPPFLAGS)
+tests_unit_test_output_CFLAGS = $(HS_OP_UNIT_CFLAGS)
+tests_unit_test_output_LDADD = $(HS_UNIT_LDADD) $(HS_OP_TEST_LIBS)
+tests_unit_test_paginate_SOURCES = tests/unit/test-paginate.c \
+	tests/unit/test-op-util.c tests/unit/test-op-util.h
+tests_unit_test_paginate_CPPFLAGS = $(HS_OP_UNIT_CPPFLAGS)
+tests_unit_test_paginate_CFLAGS = $(HS_OP_UNIT_CFLAGS)
+tests_unit_test_paginate_LDADD = $(HS_UNIT_LDADD) $(HS_OP_TEST_LIBS)

@@ -22,6 +22,10 @@ static const char demo_model[] =
 "   \"http\": {\"method\": \"POST\", \"requestUri\": \"/\"},"
 "   \"input\": {\"shape\": \"ListThingsRequest\"},"
 "   \"output\": {\"shape\": \"ListThingsResult\"}},"
+"  \"ListMore\": {\"name\": \"ListMore\","
+"   \"http\": {\"method\": \"POST\", \"requestUri\": \"/\"},"
+"   \"input\": {\"shape\": \"ListMoreRequest\"},"
+"   \"output\": {\"shape\": \"ListMoreResult\"}},"
 "  \"Ping\": {\"name\": \"Ping\","
 "   \"http\": {\"method\": \"POST\", \"requestUri\": \"/\"}}"
 " },"
@@ -62,6 +66,18 @@ static const char demo_model[] =
 "    \"Owner\": {\"shape\": \"Name\"},"
 "    \"NextToken\": {\"shape\": \"Name\"}"
 "   }},"
+"  \"ListMoreRequest\": {\"type\": \"structure\", \"members\": {"
+"    \"Marker\": {\"shape\": \"Name\"},"
+"    \"Limit\": {\"shape\": \"Int\"}"
+"   }},"
+"  \"ListMoreResult\": {\"type\": \"structure\", \"members\": {"
+"    \"Items\": {\"shape\": \"ItemList\"},"
+"    \"Prefixes\": {\"shape\": \"StringList\"},"
+"    \"Total\": {\"shape\": \"Int\"},"
+"    \"Truncated\": {\"shape\": \"Bool\"},"
+"    \"NextMarker\": {\"shape\": \"Name\"},"
+"    \"Owner\": {\"shape\": \"Name\"}"
+"   }},"
 "  \"Name\": {\"type\": \"string\", \"min\": 1},"
 "  \"Int\": {\"type\": \"integer\", \"min\": 0},"
 "  \"Long\": {\"type\": \"long\"},"
@@ -88,7 +104,12 @@ static const char demo_model[] =
 static const char demo_paginators[] =
 "{\"pagination\": {\"ListThings\": {\"input_token\": \"NextToken\","
 " \"output_token\": \"NextToken\", \"limit_key\": \"MaxResults\","
-" \"result_key\": \"Things\"}}}";
+" \"result_key\": \"Things\"},"
+" \"ListMore\": {\"input_token\": \"Marker\","
+" \"output_token\": \"NextMarker || Items[-1].Label\","
+" \"more_results\": \"Truncated\", \"limit_key\": \"Limit\","
+" \"result_key\": [\"Items\", \"Prefixes\", \"Total\"],"
+" \"non_aggregate_keys\": [\"Owner\"]}}}";
 
 static struct aws_service *demo;
 
