@@ -27,8 +27,15 @@
 #define HS_OPERATION_H
 
 #include "hs-common.h"
+#include "aws/config.h"
+#include "aws/creds.h"
+#include "aws/endpoint.h"
+#include "aws/http.h"
 #include "aws/model.h"
 #include "aws/protocol.h"
+#include "aws/sigv4.h"
+
+#include <signal.h>
 
 struct cJSON;
 
@@ -353,5 +360,161 @@ bool hs_output_supported(const char *format);
  * indented by 4, UTF-8, a final newline; nothing at all for {}). */
 int hs_output_print(FILE *f, const struct cJSON *v, const struct aws_ref *ref,
     const char *format, char **cause);
+
+/* ---- help-html.c, help.c, help-pager.c: `help` ----------------------- */
+
+/* Append text wrapped at width columns: the first line after indent
+ * spaces and first_prefix (or NULL), the others indented to match. */
+void hs_help_wrap(struct hs_buf *out, const char *text, int indent,
+    const char *first_prefix, int width);
+/* Append a model's documentation (HTML) as plain text wrapped at width,
+ * indent spaces in, paragraphs apart, lists with "o " bullets. */
+void hs_help_html(struct hs_buf *out, const char *html, int indent,
+    int width);
+/* `SERVICE help`: the service's documentation and its operations. */
+void hs_help_service(struct hs_buf *out, const struct aws_service *svc,
+    int width);
+/*
+ * `SERVICE OPERATION help`: description, synopsis, every argument with
+ * its type, a required mark, its documentation, valid values, nested
+ * members, shorthand and JSON syntax, then global (the caller's text on
+ * the global options, or NULL) and the output's members.
+ */
+void hs_help_operation(struct hs_buf *out, const struct hs_param_table *t,
+    const char *global, int width);
+/*
+ * Show text: through the pager command (run with /bin/sh -c, e.g.
+ * "less -R") when out is a terminal and pager is not empty, else written
+ * to out as it is. -1 with *cause when the pager cannot be started.
+ */
+int hs_help_show(FILE *out, const char *text, size_t len, const char *pager,
+    char **cause);
+/* The width to wrap help at: the terminal's (at most 120), else 80. */
+int hs_help_width(FILE *out);
+
+/* ---- dryrun.c: --dry-run ---------------------------------------------- */
+
+/*
+ * Append a signed request as DESIGN.md shows it: "METHOD URL", each
+ * header as "name: value", a blank line, then the body - text as it is,
+ * a file body as "<N bytes from PATH>", other bytes as "<N bytes>". The
+ * Signature= value and the X-Amz-Security-Token value read REDACTED;
+ * the access key ID in Credential= stays.
+ */
+void hs_dryrun_format(struct hs_buf *out, const struct aws_request *req);
+
+/* ---- operation-env.c: what a command runs with ----------------------- */
+
+/* How a step failed; the command maps it to an exit status (hs-exit.h). */
+enum hs_op_failure {
+	HS_OP_OK = 0,
+	HS_OP_FAIL_USAGE,	/* an argument or value: 252 */
+	HS_OP_FAIL_CONFIG,	/* configuration, region, credentials: 253 */
+	HS_OP_FAIL_SERVICE,	/* the service answered an error: 254 */
+	HS_OP_FAIL_GENERAL,	/* connection, I/O, anything else: 255 */
+	HS_OP_FAIL_INTERRUPTED,	/* Ctrl-C: 130 */
+};
+
+struct hs_op_error {
+	enum hs_op_failure kind;
+	char *code;		/* the service's error code, or NULL */
+	char *message;		/* what failed and how to fix it */
+	char *request_id;	/* the service's request ID, or NULL */
+};
+
+#define HS_OP_ERROR_INIT { HS_OP_OK, NULL, NULL, NULL }
+
+/* Record a failure (replacing an earlier one); returns -1. */
+HS_PRINTF(3, 4) int hs_op_fail(struct hs_op_error *e, enum hs_op_failure kind,
+    const char *fmt, ...);
+void hs_op_error_clear(struct hs_op_error *e);
+
+/* The settings of one command (the shell's, with its global options). */
+struct hs_op_settings {
+	const char *profile;	/* --profile, .profile; NULL: resolved */
+	const char *region;	/* --region, .region; NULL: resolved */
+	const char *endpoint_url;	/* --endpoint-url, or NULL */
+	const char *ca_bundle;	/* --ca-bundle, or NULL */
+	const char *output;	/* --output, or NULL */
+	int connect_timeout;	/* seconds; 0: none; -1: the default */
+	int read_timeout;
+	bool no_verify_ssl;	/* --no-verify-ssl */
+	bool debug;		/* --debug: the HTTP log to debug_log */
+	FILE *debug_log;
+	const volatile sig_atomic_t *cancel;	/* Ctrl-C, or NULL */
+	aws_creds_mfa_fn *mfa_prompt;	/* NULL: MFA profiles fail */
+	void *mfa_arg;
+};
+
+/*
+ * What a command runs with. The config files, the resolver, the HTTP
+ * client (kept-alive connections) and the credential chain (cached
+ * credentials) are kept for the session, one set per distinct
+ * profile/region/endpoint/TLS settings; the endpoint and credentials are
+ * resolved per command. Fields are borrowed views of that session state.
+ */
+struct hs_op_env {
+	struct hs_op_slot *slot;	/* private: the session state used */
+	struct aws_resolver *res;
+	const char *output;	/* the output format in effect */
+	const char *pager;	/* the pager for help ("" for none) */
+	bool raw_blobs;		/* cli_binary_format = raw-in-base64-out */
+	bool insecure;		/* TLS is not verified: warn */
+	struct aws_endpoint ep;	/* hs_op_env_connect() */
+	struct aws_credentials *creds;	/* one reference, or NULL (unsigned) */
+	struct aws_http_client *http;	/* borrowed */
+	struct aws_retry_config retry;
+	int s3_payload_signing;	/* s3.payload_signing_enabled: 1, 0, -1 unset */
+	struct sigv4_key_cache *keys;	/* borrowed */
+};
+
+/* Load the configuration and resolve the settings a command needs before
+ * anything else (output, pager, binary format). Fails with CONFIG. */
+int hs_op_env_open(struct hs_op_env *env, const struct hs_op_settings *s,
+    struct hs_op_error *err);
+/* Resolve the service's endpoint and, unless unsigned, credentials valid
+ * at now (CONFIG when there are none: where the chain looked). */
+int hs_op_env_connect(struct hs_op_env *env, const struct hs_op_settings *s,
+    const struct aws_service *svc, bool unsigned_op, time_t now,
+    struct hs_op_error *err);
+void hs_op_env_close(struct hs_op_env *env);
+/* Free the session state (at exit, and in tests). */
+void hs_op_env_shutdown(void);
+
+/* ---- operation-call.c, operation-run.c: sending ----------------------- */
+
+/* One operation's calls for a command. */
+struct hs_op_call {
+	const struct aws_operation *op;
+	struct hs_op_env *env;	/* connected (hs_op_env_connect) */
+	const char *outfile;	/* a streaming output goes here, or NULL */
+	FILE *dry_run;		/* --dry-run: print requests here, send none */
+	bool dry_printed;	/* a request was printed */
+	char *request_id;	/* of the last answer, or NULL */
+	int attempts;		/* HTTP attempts of the last request */
+	struct hs_op_error err;
+};
+
+/*
+ * Make one request: serialize input, point it at the endpoint, sign it
+ * before every attempt, send it with retries (the protocol's error
+ * codes classify them), parse the answer. 0 with *output; -1 with c->err:
+ * SERVICE with the CLI's message ("An error occurred (NoSuchKey) when
+ * calling the GetObject operation: ...") and the error code, GENERAL for
+ * connection errors ("Could not connect to the endpoint URL: ..."),
+ * INTERRUPTED on Ctrl-C. With c->dry_run the signed request is printed
+ * instead and *output is NULL.
+ */
+int hs_op_call_once(struct hs_op_call *c, const struct cJSON *input,
+    struct cJSON **output);
+/*
+ * Run an operation as the CLI does: every page merged when paging is on
+ * (hs_paginate), one call otherwise; a streaming payload written to
+ * c->outfile is left out of the output, epoch timestamps are shown in
+ * local time. 0 with *output (NULL after --dry-run) or -1 with c->err.
+ */
+int hs_op_run(struct hs_op_call *c, const struct hs_op_input *in,
+    struct cJSON **output);
+void hs_op_call_clear(struct hs_op_call *c);
 
 #endif

@@ -6,6 +6,13 @@
 noinst_LIBRARIES += commands/libop.a
 check_LIBRARIES += commands/libop-test.a
 commands_libop_a_SOURCES = \
+	commands/dryrun.c \
+	commands/help-html.c \
+	commands/help-pager.c \
+	commands/help.c \
+	commands/operation-call.c \
+	commands/operation-env.c \
+	commands/operation-run.c \
 	commands/operation.h \
 	commands/output-json.c \
 	commands/output.c \
@@ -37,6 +44,7 @@ HS_OP_UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CJSON_CFLAGS)
 
 # CUnit tests of every conversion and validation rule.
 hs_op_unit_tests = \
+	tests/unit/test-help \
 	tests/unit/test-output \
 	tests/unit/test-paginate \
 	tests/unit/test-params \
@@ -63,3 +71,8 @@ tests_unit_test_paginate_SOURCES = tests/unit/test-paginate.c \
 tests_unit_test_paginate_CPPFLAGS = $(HS_OP_UNIT_CPPFLAGS)
 tests_unit_test_paginate_CFLAGS = $(HS_OP_UNIT_CFLAGS)
 tests_unit_test_paginate_LDADD = $(HS_UNIT_LDADD) $(HS_OP_TEST_LIBS)
+tests_unit_test_help_SOURCES = tests/unit/test-help.c \
+	tests/unit/test-op-util.c tests/unit/test-op-util.h
+tests_unit_test_help_CPPFLAGS = $(HS_OP_UNIT_CPPFLAGS)
+tests_unit_test_help_CFLAGS = $(HS_OP_UNIT_CFLAGS)
+tests_unit_test_help_LDADD = $(HS_UNIT_LDADD) $(HS_OP_TEST_LIBS)
