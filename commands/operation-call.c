@@ -186,8 +186,10 @@ parse(struct hs_op_call *c, const cJSON *input, const struct aws_response *r,
 	free(c->request_id);
 	c->request_id = aws_protocol_request_id(c->op, r);
 	rc = aws_protocol_parse(c->op, input, r, output, &e, &cause);
-	if (rc == AWS_PARSE_OK)
+	if (rc == AWS_PARSE_OK) {
+		hs_botocore_output(c->op, *output);
 		return 0;
+	}
 	if (rc == AWS_PARSE_SERVICE_ERROR) {
 		char *msg = aws_error_describe(&e, c->op->name);
 

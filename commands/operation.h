@@ -275,6 +275,18 @@ void hs_op_input_clear(struct hs_op_input *in);
 int hs_params_validate(const struct aws_operation *op,
     const struct cJSON *input, char **cause);
 
+/* ---- params-botocore.c: botocore's own request and answer changes ----- */
+
+/* Apply botocore's request customizations (handlers.py): S3 bucket name
+ * and ASCII metadata checks, SSE-C key encoding, EC2 UserData base64,
+ * Route 53 ids, Glacier's account id. -1 with *cause ("Parameter
+ * validation failed: ...") when the input is refused. */
+int hs_botocore_input(const struct aws_operation *op, struct cJSON *input,
+    char **cause);
+/* Apply botocore's answer customizations: IAM policy documents and
+ * CloudFormation templates as JSON, EC2 console output decoded. */
+void hs_botocore_output(const struct aws_operation *op, struct cJSON *output);
+
 /* ---- params-skeleton.c: --generate-cli-skeleton ------------------------ */
 
 /*

@@ -20,6 +20,7 @@ commands_libop_a_SOURCES = \
 	commands/paginate-token.c \
 	commands/paginate.c \
 	commands/paramfile.c \
+	commands/params-botocore.c \
 	commands/params-custom.c \
 	commands/params-input.c \
 	commands/params-parse.c \

@@ -583,6 +583,78 @@ test_validate(void)
 	    "\"x\", must be one of: Value");
 }
 
+/* --- botocore's own customizations (handlers.py) ----------------------- */
+
+static void
+test_botocore_input(void)
+{
+	const struct aws_operation *put = op_real("s3api", "put-object");
+	const struct aws_operation *head = op_real("s3api", "head-object");
+	char *cause = NULL;
+	cJSON *in;
+
+	in = cJSON_Parse("{\"Bucket\": \"b\", \"Key\": \"k\", "
+	    "\"SSECustomerKey\": \"0123456789abcdef0123456789abcdef\"}");
+	CU_ASSERT_EQUAL(hs_botocore_input(head, in, &cause), 0);
+	CU_ASSERT(op_json_eq(in, "{\"Bucket\": \"b\", \"Key\": \"k\", "
+	    "\"SSECustomerKey\": "
+	    "\"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=\", "
+	    "\"SSECustomerKeyMD5\": \"hRasmdxgYDKV3nvbahU1MA==\"}"));
+	cJSON_Delete(in);
+	in = cJSON_Parse("{\"Bucket\": \"a/b\", \"Key\": \"k\"}");
+	CU_ASSERT_EQUAL(hs_botocore_input(put, in, &cause), -1);
+	CU_ASSERT(cause != NULL && hs_starts_with(cause, "Parameter validation "
+	    "failed:\nInvalid bucket name \"a/b\": Bucket name must match the "
+	    "regex \"^[a-zA-Z0-9.\\-_]{1,255}$\" or be an ARN"));
+	free(cause);
+	cause = NULL;
+	cJSON_Delete(in);
+	in = cJSON_Parse("{\"Bucket\": \"b\", \"Key\": \"k\", "
+	    "\"Metadata\": {\"k\": \"caf\u00e9\"}}");
+	CU_ASSERT_EQUAL(hs_botocore_input(put, in, &cause), -1);
+	HS_ASSERT_STR_EQ(cause, "Parameter validation failed:\nNon ascii "
+	    "characters found in S3 metadata for key \"k\", value: "
+	    "\"caf\xc3\xa9\".  \nS3 metadata can only contain ASCII "
+	    "characters. ");
+	free(cause);
+	cJSON_Delete(in);
+	in = cJSON_Parse("{\"UserData\": \"#!/bin/sh\"}");
+	CU_ASSERT_EQUAL(hs_botocore_input(op_real("ec2", "run-instances"), in,
+	    &cause), 0);
+	CU_ASSERT(op_json_eq(in, "{\"UserData\": \"IyEvYmluL3No\"}"));
+	cJSON_Delete(in);
+	in = cJSON_Parse("{\"Id\": \"/hostedzone/Z123\"}");
+	CU_ASSERT_EQUAL(hs_botocore_input(op_real("route53", "get-hosted-zone"),
+	    in, &cause), 0);
+	CU_ASSERT(op_json_eq(in, "{\"Id\": \"Z123\"}"));
+	cJSON_Delete(in);
+}
+
+static void
+test_botocore_output(void)
+{
+	cJSON *out = cJSON_Parse("{\"Role\": {\"RoleName\": \"r\", "
+	    "\"AssumeRolePolicyDocument\": \"%7B%22Version%22%3A%222012-10-"
+	    "17%22%2C%22Statement%22%3A%5B%5D%7D\"}}");
+
+	hs_botocore_output(op_real("iam", "get-role"), out);
+	CU_ASSERT(op_json_eq(out, "{\"Role\": {\"RoleName\": \"r\", "
+	    "\"AssumeRolePolicyDocument\": {\"Version\": \"2012-10-17\", "
+	    "\"Statement\": []}}}"));
+	cJSON_Delete(out);
+	/* Not JSON: left as it is. */
+	out = cJSON_Parse("{\"PolicyDocument\": \"not%20json\", "
+	    "\"RoleName\": \"r\", \"PolicyName\": \"p\"}");
+	hs_botocore_output(op_real("iam", "get-role-policy"), out);
+	CU_ASSERT(op_json_eq(out, "{\"PolicyDocument\": \"not%20json\", "
+	    "\"RoleName\": \"r\", \"PolicyName\": \"p\"}"));
+	cJSON_Delete(out);
+	out = cJSON_Parse("{\"TemplateBody\": \"{\\\"Resources\\\": {}}\"}");
+	hs_botocore_output(op_real("cloudformation", "get-template"), out);
+	CU_ASSERT(op_json_eq(out, "{\"TemplateBody\": {\"Resources\": {}}}"));
+	cJSON_Delete(out);
+}
+
 void
 hs_unit_register(void)
 {
@@ -606,6 +678,8 @@ hs_unit_register(void)
 		{ "paging", test_paging },
 		{ "skeleton_flag", test_skeleton_flag },
 		{ "validate", test_validate },
+		{ "botocore_input", test_botocore_input },
+		{ "botocore_output", test_botocore_output },
 	};
 
 	hs_unit_add_table("params-table", table, HS_ARRAY_SIZE(table));
