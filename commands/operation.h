@@ -529,4 +529,33 @@ int hs_op_run(struct hs_op_call *c, const struct hs_op_input *in,
     struct cJSON **output);
 void hs_op_call_clear(struct hs_op_call *c);
 
+/* ---- operation.c: the command ---------------------------------------- */
+
+/* Error codes of hipaa-shell's own failures of a model operation (a
+ * service error keeps the service's code); see commands.h for the
+ * others. */
+#define HS_ERR_CONFIG	"ConfigurationError"	/* config, region, credentials */
+#define HS_ERR_GENERAL	"RequestFailed"		/* no answer, unreadable answer */
+
+/* The last call of a model operation, for --debug and the audit log. */
+struct hs_op_record {
+	char *service;		/* "s3" */
+	char *operation;	/* "PutObject" */
+	char *request_id;	/* the service's request ID, or NULL */
+	char *error_code;	/* the service's error code, or NULL */
+	int status;		/* the command's exit status */
+};
+
+struct hs_cmd;
+
+/* The fallback command of the dispatcher: "SERVICE OPERATION ...". */
+extern const struct hs_cmd hs_cmd_operation;
+/* Install it (hs_dispatch_set_fallback), at start-up. */
+void hs_operation_register(void);
+/* Free what the model operations keep for the session (config, HTTP
+ * connections, credentials, models), at exit. */
+void hs_operation_shutdown(void);
+/* The last call's record (fields NULL before any call). */
+const struct hs_op_record *hs_operation_last(void);
+
 #endif
