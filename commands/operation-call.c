@@ -10,6 +10,10 @@
  * Op operation: Message" (exit 254) for a service error; "Could not
  * connect to the endpoint URL: "URL"" (255) when no answer came.
  *
+ * A response checksum (x-amz-checksum-*, asked for with ChecksumMode =
+ * ENABLED) is checked against the body as botocore does; a body saved to
+ * OUTFILE that does not match is removed, never left as if it were good.
+ *
  * S3's payload: signed, except over HTTPS for a streamed body that
  * carries a checksum header, as botocore does (s3.payload_signing_enabled
  * decides when set); operations marked v4-unsigned-body are not signed
@@ -19,6 +23,7 @@
 #include "operation.h"
 
 #include <cjson/cJSON.h>
+#include <unistd.h>
 
 /* What the sign hook needs. */
 struct signer {
@@ -174,6 +179,66 @@ no_answer(struct hs_op_call *c, const struct aws_request *req,
 	free(safe);
 }
 
+/* The checksum header to check: botocore's order of preference among
+ * the operation's response algorithms; NULL when none (or a composite
+ * "...-N" checksum of a multipart object). */
+static const char *
+checksum_header(const struct aws_operation *op, const struct aws_response *r,
+    const char **algorithm)
+{
+	static const char *const order[] = { "CRC64NVME", "CRC32C", "CRC32",
+	    "SHA1", "SHA256", "SHA512" };
+	char name[32];
+	size_t i, j;
+
+	for (i = 0; i < HS_ARRAY_SIZE(order); i++)
+		for (j = 0; j < op->n_response_algorithms; j++) {
+			const char *v;
+
+			if (strcasecmp(op->response_algorithms[j], order[i]) != 0)
+				continue;
+			snprintf(name, sizeof name, "x-amz-checksum-%s", order[i]);
+			v = aws_kvlist_get(&r->headers, name);
+			if (v != NULL && strchr(v, '-') == NULL) {
+				*algorithm = order[i];
+				return v;
+			}
+		}
+	return NULL;
+}
+
+/* Check a response body against its checksum header, when asked for. */
+static int
+check_response_checksum(struct hs_op_call *c, const cJSON *input,
+    const struct aws_response *r)
+{
+	const cJSON *mode = c->op->checksum_mode_member ?
+	    cJSON_GetObjectItemCaseSensitive(input, c->op->checksum_mode_member) :
+	    NULL;
+	const char *algorithm = NULL, *want;
+	char *got, *cause = NULL;
+	int rc = 0;
+
+	if (!cJSON_IsString(mode) || strcmp(mode->valuestring, "ENABLED") != 0 ||
+	    (want = checksum_header(c->op, r, &algorithm)) == NULL)
+		return 0;
+	got = r->body_kind == AWS_BODY_FILE ?
+	    aws_protocol_checksum(algorithm, NULL, 0, r->body_file, 0, -1,
+	    &cause) : aws_protocol_checksum(algorithm, r->body.buf, r->body.len,
+	    NULL, 0, -1, &cause);
+	if (got == NULL || strcmp(got, want) != 0) {
+		hs_op_fail(&c->err, HS_OP_FAIL_GENERAL, got ? "Expected checksum "
+		    "%s did not match calculated checksum: %s" : "%s%s",
+		    got ? want : cause, got ? got : "");
+		if (r->body_kind == AWS_BODY_FILE && r->body_file != NULL)
+			unlink(r->body_file);
+		rc = -1;
+	}
+	free(got);
+	free(cause);
+	return rc;
+}
+
 /* Turn an answer into the output or the service's error. */
 static int
 parse(struct hs_op_call *c, const cJSON *input, const struct aws_response *r,
@@ -188,7 +253,11 @@ parse(struct hs_op_call *c, const cJSON *input, const struct aws_response *r,
 	rc = aws_protocol_parse(c->op, input, r, output, &e, &cause);
 	if (rc == AWS_PARSE_OK) {
 		hs_botocore_output(c->op, *output);
-		return 0;
+		if (check_response_checksum(c, input, r) == 0)
+			return 0;
+		cJSON_Delete(*output);
+		*output = NULL;
+		return -1;
 	}
 	if (rc == AWS_PARSE_SERVICE_ERROR) {
 		char *msg = aws_error_describe(&e, c->op->name);

@@ -514,11 +514,11 @@ op_needs_value(char *const *words, size_t n)
 	const struct aws_operation *op;
 	const struct hs_param *p;
 	struct hs_param_table t;
-	const char *last = words[n - 1];
+	const char *word = words[n - 1];
 	char *cause = NULL;
 	bool needs;
 
-	if (n < 3 || !hs_starts_with(last, "--") || strchr(last, '=') != NULL)
+	if (n < 3 || !hs_starts_with(word, "--") || strchr(word, '=') != NULL)
 		return false;
 	svc = aws_model_get_cli(words[0], &cause);
 	free(cause);
@@ -526,7 +526,7 @@ op_needs_value(char *const *words, size_t n)
 	    (op = aws_model_find_operation_cli(svc, words[1])) == NULL)
 		return false;
 	hs_param_table_build(op, &t);
-	p = hs_param_table_find(&t, last + 2, strlen(last + 2));
+	p = hs_param_table_find(&t, word + 2, strlen(word + 2));
 	needs = p != NULL && p->arity == HS_ARITY_ONE;
 	hs_param_table_clear(&t);
 	return needs;

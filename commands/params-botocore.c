@@ -4,6 +4,10 @@
  * the CLI sends and prints depends on them:
  *
  *   input (before-parameter-build), before validation:
+ *     every operation with a requestValidationModeMember: set it to
+ *     "ENABLED" unless given (response_checksum_validation =
+ *     when_supported, the default): S3 then returns checksums, which
+ *     operation-call.c checks;
  *     s3: bucket names checked (validate_bucket_name); SSE-C keys sent as
  *     base64 with their MD5 (sse_md5, copy_source_sse_md5); metadata must
  *     be ASCII (validate_ascii_metadata);
@@ -188,6 +192,11 @@ route53_ids(const struct aws_operation *op, cJSON *input)
 int
 hs_botocore_input(const struct aws_operation *op, cJSON *input, char **cause)
 {
+	if (op->checksum_mode_member != NULL &&
+	    aws_model_find_member(op->input.shape, op->checksum_mode_member) &&
+	    !cJSON_GetObjectItemCaseSensitive(input, op->checksum_mode_member))
+		cJSON_AddStringToObject(input, op->checksum_mode_member,
+		    "ENABLED");
 	if (is(op, "s3", NULL))
 		return s3_input(op, input, cause);
 	if (is(op, "ec2", "RunInstances") ||

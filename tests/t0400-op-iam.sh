@@ -28,8 +28,14 @@ both 'iam create-role (inline JSON policy)' \
 both 'iam put-role-policy' \
     'iam put-role-policy --role-name app-role --policy-name s3read --policy-document file://policy.json'
 both 'iam get-role (policy document as JSON)' 'iam get-role --role-name app-role'
-both 'iam list-roles (paginated)' 'iam list-roles'
-both 'iam list-roles --max-items 1 (NextToken)' 'iam list-roles --max-items 1'
+both_sorted 'iam list-roles (paginated)' 'iam list-roles'
+both_sorted 'iam list-roles --page-size 1 (two pages merged)' \
+    'iam list-roles --page-size 1'
+test_expect_success 'hipaa-shell asked for one page per role' '
+	"$HS_SHELL" --debug --endpoint-url "$hs_url" -c "iam list-roles --page-size 1" >out 2>err &&
+	test "$(grep -c "^> Action=ListRoles&" err)" = 2 &&
+	test_grep "^> Action=ListRoles&Version=2010-05-08&Marker=1&MaxItems=1\$" err
+'
 both 'iam list-roles --path-prefix' 'iam list-roles --path-prefix /svc/'
 both 'iam get-role-policy' 'iam get-role-policy --role-name app-role --policy-name s3read'
 both 'iam list-role-policies' 'iam list-role-policies --role-name app-role'

@@ -30,6 +30,15 @@ both 'lambda get-policy' 'lambda get-policy --function-name phi-fn'
 both 'lambda list-functions (paginated)' 'lambda list-functions'
 both 'lambda get-function of a missing one: exit 254' \
     'lambda get-function --function-name nope'
-both 'lambda create-function without a zip: exit 252' \
-    "lambda create-function --function-name bad --runtime python3.12 --role $role --handler index.handler --zip-file fileb://notzip.txt"
+test_expect_success 'lambda create-function without a zip: exit 252, the CLI words' '
+	bad="lambda create-function --function-name bad --runtime python3.12 --role $role --handler index.handler --zip-file fileb://notzip.txt" &&
+	hs_run "$bad" && cli_run "$bad" &&
+	echo 252 >want && test_cmp want hs.rc &&
+	grep -v "^\$" cli.err >want.err && test_cmp want.err hs.err
+'
+test_expect_success 'and nothing was created' '
+	hs_run "lambda get-function --function-name bad" &&
+	echo 254 >want && test_cmp want hs.rc
+'
+
 test_done

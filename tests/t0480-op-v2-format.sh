@@ -22,6 +22,8 @@ both_v2 's3api put-bucket-policy (empty response)' \
     "s3api put-bucket-policy --bucket v2-bucket --policy '{\"Version\":\"2012-10-17\",\"Statement\":[]}'"
 test_expect_success 'an empty response prints nothing' '! test -s hs.out && ! test -s cli.out'
 both_v2 'logs create-log-group (empty response)' 'logs create-log-group --log-group-name g'
-both_v2 'logs describe-log-groups (epoch timestamps)' 'logs describe-log-groups'
+both_v2 'ecr create-repository (epoch timestamps)' \
+    'ecr create-repository --repository-name r'
+both_v2 'ecr describe-repositories (epoch timestamps)' 'ecr describe-repositories'
 both_v2 'iam delete-role' 'iam delete-role --role-name r'
 test_done

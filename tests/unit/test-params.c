@@ -618,6 +618,14 @@ test_botocore_input(void)
 	    "characters. ");
 	free(cause);
 	cJSON_Delete(in);
+	/* response_checksum_validation = when_supported: S3 GetObject asks
+	 * for the object's checksum, unless told otherwise. */
+	in = cJSON_Parse("{\"Bucket\": \"b\", \"Key\": \"k\"}");
+	CU_ASSERT_EQUAL(hs_botocore_input(op_real("s3api", "get-object"), in,
+	    &cause), 0);
+	CU_ASSERT(op_json_eq(in, "{\"Bucket\": \"b\", \"Key\": \"k\", "
+	    "\"ChecksumMode\": \"ENABLED\"}"));
+	cJSON_Delete(in);
 	in = cJSON_Parse("{\"UserData\": \"#!/bin/sh\"}");
 	CU_ASSERT_EQUAL(hs_botocore_input(op_real("ec2", "run-instances"), in,
 	    &cause), 0);
