@@ -1,4 +1,32 @@
-# shell/: main, the REPL, the lexer, the runbook runner, output.
+# shell/: main, the REPL, the lexer, the runbook runner, history, the
+# prompt and the reporter. Everything but main.c is a library (also built
+# with -DHS_UNIT_TESTS) so the unit tests link the same code.
+noinst_LIBRARIES += shell/libshell.a
+check_LIBRARIES += shell/libshell-test.a
+shell_libshell_a_SOURCES = \
+	shell/batch.c \
+	shell/history.c \
+	shell/lexer-expand.c \
+	shell/lexer-int.h \
+	shell/lexer-scan.c \
+	shell/lexer.c \
+	shell/prompt.c \
+	shell/repl.c \
+	shell/report.c \
+	shell/shell.h
+shell_libshell_a_CPPFLAGS = $(AM_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
+shell_libshell_a_CFLAGS = $(AM_CFLAGS) $(READLINE_CFLAGS)
+shell_libshell_test_a_SOURCES = $(shell_libshell_a_SOURCES)
+shell_libshell_test_a_CPPFLAGS = $(shell_libshell_a_CPPFLAGS) -DHS_UNIT_TESTS
+shell_libshell_test_a_CFLAGS = $(shell_libshell_a_CFLAGS)
+
 bin_PROGRAMS += hipaa-shell
 hipaa_shell_SOURCES = shell/main.c
-hipaa_shell_LDADD = lib/libhscommon.a $(CRYPTO_LIBS)
+hipaa_shell_CPPFLAGS = $(AM_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
+hipaa_shell_LDADD = shell/libshell.a $(HS_COMMANDS_LIBS) $(READLINE_LIBS)
+
+# What a unit test of shell/ links.
+HS_SHELL_TEST_LIBS = shell/libshell-test.a $(HS_COMMANDS_TEST_LIBS) \
+	$(READLINE_LIBS)
+HS_SHELL_TEST_CPPFLAGS = $(HS_UNIT_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS) \
+	-I$(top_srcdir)/shell
