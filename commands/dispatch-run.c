@@ -239,7 +239,8 @@ prepare(struct hs_session *s, char **words, size_t n, struct prep *p,
 	p->ctx.out = s->out;
 	p->ctx.err = s->err;
 	p->ctx.cmd_words = 1;
-	p->name = hs_xstrdup(words[at]);
+	p->name = hs_xstrdup(p->ctx.cmd == fallback_cmd ? words[at] :
+	    p->ctx.cmd->name);
 	if ((rc = collect_words(p, words, n, at, err)) != 0)
 		return rc;
 	if (p->ctx.cmd->subcommands != NULL &&

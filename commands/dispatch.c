@@ -53,7 +53,7 @@ enum hs_lookup
 hs_cmd_lookup(const struct hs_cmd_table *t, const char *word,
     const struct hs_cmd **found, struct hs_strlist *cands)
 {
-	size_t i, matches = 0;
+	size_t i, matches = 0, first = cands ? cands->n : 0;
 
 	*found = find_exact(t, word);
 	if (*found != NULL)
@@ -68,8 +68,13 @@ hs_cmd_lookup(const struct hs_cmd_table *t, const char *word,
 		if (cands != NULL)
 			hs_strlist_add(cands, t->cmds[i]->name);
 	}
-	if (matches == 1)
+	if (matches == 1) {
+		while (cands != NULL && cands->n > first) {
+			free(cands->v[--cands->n]);
+			cands->v[cands->n] = NULL;
+		}
 		return HS_LOOKUP_FOUND;
+	}
 	*found = NULL;
 	return matches == 0 ? HS_LOOKUP_UNKNOWN : HS_LOOKUP_AMBIGUOUS;
 }
@@ -95,7 +100,9 @@ name_distance(const char *word, const char *name)
 static size_t
 max_distance(const char *word)
 {
-	return strlen(word) >= 6 ? 3 : 2;
+	size_t len = strlen(word) - (word[0] == '.');
+
+	return len <= 3 ? 1 : len < 6 ? 2 : 3;
 }
 
 /* Consider one name as a suggestion; keep only the closest ones. */

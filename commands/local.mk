@@ -43,3 +43,14 @@ HS_COMMANDS_LIBS = commands/libcommands.a lib/libhscommon.a $(CJSON_LIBS) \
 HS_COMMANDS_TEST_LIBS = commands/libcommands-test.a lib/libhscommon.a \
 	$(CJSON_LIBS) $(CRYPTO_LIBS)
 HS_COMMANDS_CPPFLAGS = -I$(top_srcdir)/commands
+
+check_PROGRAMS += tests/unit/test-dispatch tests/unit/test-dot
+TESTS += tests/unit/test-dispatch tests/unit/test-dot
+tests_unit_test_dispatch_SOURCES = tests/unit/test-dispatch.c
+tests_unit_test_dispatch_CPPFLAGS = $(HS_UNIT_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
+tests_unit_test_dispatch_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_dispatch_LDADD = $(HS_COMMANDS_TEST_LIBS) $(HS_UNIT_LDADD)
+tests_unit_test_dot_SOURCES = tests/unit/test-dot.c
+tests_unit_test_dot_CPPFLAGS = $(HS_UNIT_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
+tests_unit_test_dot_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_dot_LDADD = $(HS_COMMANDS_TEST_LIBS) $(HS_UNIT_LDADD)

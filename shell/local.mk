@@ -30,3 +30,14 @@ HS_SHELL_TEST_LIBS = shell/libshell-test.a $(HS_COMMANDS_TEST_LIBS) \
 	$(READLINE_LIBS)
 HS_SHELL_TEST_CPPFLAGS = $(HS_UNIT_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS) \
 	-I$(top_srcdir)/shell
+
+check_PROGRAMS += tests/unit/test-lexer tests/unit/test-batch
+TESTS += tests/unit/test-lexer tests/unit/test-batch
+tests_unit_test_lexer_SOURCES = tests/unit/test-lexer.c
+tests_unit_test_lexer_CPPFLAGS = $(HS_SHELL_TEST_CPPFLAGS)
+tests_unit_test_lexer_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CJSON_CFLAGS)
+tests_unit_test_lexer_LDADD = $(HS_SHELL_TEST_LIBS) $(HS_UNIT_LDADD)
+tests_unit_test_batch_SOURCES = tests/unit/test-batch.c
+tests_unit_test_batch_CPPFLAGS = $(HS_SHELL_TEST_CPPFLAGS)
+tests_unit_test_batch_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_batch_LDADD = $(HS_SHELL_TEST_LIBS) $(HS_UNIT_LDADD)
