@@ -15,8 +15,6 @@
 #include <errno.h>
 #include <unistd.h>
 
-#define EDITOR_SCRIPT "${VISUAL:-${EDITOR:-vi}} \"$1\""
-
 /* Tell whether a history entry is worth keeping in a runbook. */
 static bool
 keep_entry(const struct hs_session *s, const char *entry)
@@ -71,13 +69,27 @@ write_temp(const char *text, char **cause)
 	return path;
 }
 
-/* Run the editor on path. */
+/* The editor: $VISUAL, else $EDITOR, else vi. */
+static const char *
+editor(void)
+{
+	const char *e = getenv("VISUAL");
+
+	if (e == NULL || *e == '\0')
+		e = getenv("EDITOR");
+	return e != NULL && *e != '\0' ? e : "vi";
+}
+
+/* Run the editor on path; like git, the editor's value is shell text
+ * ("code --wait" works) and the file is "$1". */
 static int
 run_editor(struct hs_ctx *ctx, char *path)
 {
 	char *args[] = { path, NULL }, *cause = NULL;
-	int status = hs_run_host(EDITOR_SCRIPT, args, &cause);
+	char *script = hs_xasprintf("%s \"$1\"", editor());
+	int status = hs_run_host(script, args, &cause);
 
+	free(script);
 	if (status < 0) {
 		hs_ctx_fail(ctx, HS_EXIT_GENERAL, HS_ERR_FILE, "%s", cause);
 		free(cause);

@@ -144,6 +144,7 @@ static int
 expect_outcome(const struct pass *p, int status, struct hs_error *err)
 {
 	const char *want = p->lx.expect_error;
+	char *code, *message;
 
 	if (want == NULL)
 		return status;
@@ -156,9 +157,13 @@ expect_outcome(const struct pass *p, int status, struct hs_error *err)
 		hs_error_clear(err);
 		return 0;
 	}
-	return hs_error_set(err, status, err->code, "expected error '%s', got "
-	    "'%s': %s", want, err->code ? err->code : "none",
-	    err->message ? err->message : "no message");
+	code = err->code ? hs_xstrdup(err->code) : NULL;
+	message = err->message ? hs_xstrdup(err->message) : NULL;
+	hs_error_set(err, status, code, "expected error '%s', got '%s': %s",
+	    want, code ? code : "none", message ? message : "no message");
+	free(code);
+	free(message);
+	return status;
 }
 
 /* Run the command just lexed (or take its lexer error); its status. */
