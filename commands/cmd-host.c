@@ -4,7 +4,8 @@
  * The lexer hands over the rest of the line as it was typed (quotes,
  * $VARs and all), so /bin/sh does its own quoting and expansion; shell
  * variables are not exported to it. Ctrl-C goes to the child too (same
- * process group); the dispatcher then reports status 130.
+ * process group); a SIGINT sent to hipaa-shell alone is passed on to it.
+ * The dispatcher then reports status 130.
  */
 #include "hs-common.h"
 #include "commands.h"
@@ -37,12 +38,17 @@ hs_run_host(const char *script, char *const *args, char **cause)
 		execv("/bin/sh", (char *const *)argv);
 		_exit(127);
 	}
-	while (waitpid(pid, &st, 0) < 0)
+	while (waitpid(pid, &st, 0) < 0) {
 		if (errno != EINTR) {
 			*cause = hs_xasprintf("cannot wait for /bin/sh: %s",
 			    strerror(errno));
 			return -1;
 		}
+		if (hs_interrupt_sent) {
+			hs_interrupt_sent = 0;
+			kill(pid, SIGINT);
+		}
+	}
 	if (WIFSIGNALED(st))
 		return 128 + WTERMSIG(st);
 	return WEXITSTATUS(st);

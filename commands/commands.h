@@ -261,6 +261,9 @@ char *hs_redact(const char *text);
 
 /* Set by the SIGINT handler; commands poll it (hs_interrupted()). */
 extern volatile sig_atomic_t hs_interrupt_flag;
+/* Set too when the SIGINT was sent by a process (kill), not by the
+ * terminal: children did not get it, a command should pass it on. */
+extern volatile sig_atomic_t hs_interrupt_sent;
 
 /* Install the SIGINT handler (no SA_RESTART: blocking calls see EINTR). */
 void hs_interrupt_install(void);

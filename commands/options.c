@@ -140,7 +140,10 @@ hs_option_next(char *const *words, size_t n, size_t *i, unsigned scope,
 		(*i)++;
 		return HS_OPT_OK;
 	}
-	if (*i + 1 >= n || looks_like_option(words[*i + 1]))
+	/* A short option takes the next word whatever it is (POSIX getopt);
+	 * a long one, like argparse, not a word that reads as an option. */
+	if (*i + 1 >= n || (words[*i][1] == '-' &&
+	    looks_like_option(words[*i + 1])))
 		return HS_OPT_MISSING_VALUE;
 	*value = words[*i + 1];
 	*i += 2;

@@ -41,3 +41,12 @@ tests_unit_test_batch_SOURCES = tests/unit/test-batch.c
 tests_unit_test_batch_CPPFLAGS = $(HS_SHELL_TEST_CPPFLAGS)
 tests_unit_test_batch_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_batch_LDADD = $(HS_SHELL_TEST_LIBS) $(HS_UNIT_LDADD)
+
+# Integration scripts of the front end (numbers 0100-0199).
+SHELL_TEST_SCRIPTS = \
+	tests/t0100-cmdline.sh \
+	tests/t0110-batch.sh \
+	tests/t0120-repl.sh \
+	tests/t0130-history.sh
+TESTS += $(SHELL_TEST_SCRIPTS)
+EXTRA_DIST += $(SHELL_TEST_SCRIPTS)

@@ -266,7 +266,7 @@ test_option_next(void)
 {
 	char *w[] = { "--region", "us-east-1", "--debug", "--output=json",
 	    "--region", "--profile", "-c", "x", "--debug=1", "--cli-read-timeout",
-	    "-5", "s3", NULL };
+	    "-5", "s3", "-c", "--debug", NULL };
 	const struct hs_option *opt;
 	const char *value;
 	size_t i = 0, n = 12;
@@ -299,6 +299,10 @@ test_option_next(void)
 	HS_ASSERT_STR_EQ(value, "-5");
 	CU_ASSERT_EQUAL(hs_option_next(w, n, &i, HS_OPTION_STARTUP, &opt,
 	    &value), HS_OPT_NOT_GLOBAL);
+	i = 12;
+	CU_ASSERT_EQUAL(hs_option_next(w, 14, &i, HS_OPTION_STARTUP, &opt,
+	    &value), HS_OPT_OK);
+	HS_ASSERT_STR_EQ(value, "--debug");
 }
 
 static void

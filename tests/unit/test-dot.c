@@ -337,6 +337,99 @@ test_source(void)
 	fixture_clear(&f);
 }
 
+/* The man page, with roff escapes \& and \- undone (caller frees). */
+static char *
+man_text(void)
+{
+	const char *top = getenv("top_srcdir");
+	char *path, *raw, *out, *o;
+	const char *r;
+
+	if (top == NULL || *top == '\0')
+		return NULL;
+	path = hs_xasprintf("%s/man/hipaa-shell.1", top);
+	raw = slurp(path);
+	free(path);
+	if (raw == NULL)
+		return NULL;
+	out = o = hs_xmalloc(strlen(raw) + 1);
+	for (r = raw; *r != '\0'; r++) {
+		if (r[0] == '\\' && (r[1] == '&' || r[1] == '-'))
+			r++;
+		if (*r != '&' || r == raw || r[-1] != '\\')
+			*o++ = *r;
+	}
+	*o = '\0';
+	free(raw);
+	return out;
+}
+
+/* Tell whether some ".TP" item line of the man page names word. */
+static bool
+man_item(const char *man, const char *word)
+{
+	const char *p = man;
+	size_t len = strlen(word);
+
+	while ((p = strstr(p, "\n.TP\n")) != NULL) {
+		const char *line = p + 5, *end = strchr(line, '\n'), *w;
+
+		for (w = line; end != NULL && (w = strstr(w, word)) != NULL &&
+		    w < end; w++)
+			if ((w == line || strchr(" \"", w[-1]) != NULL) &&
+			    strchr(" \",\n", w[len]) != NULL)
+				return true;
+		p = line;
+	}
+	return false;
+}
+
+/* man/hipaa-shell.1 documents every option, command and exit status. */
+static void
+test_man_page(void)
+{
+	static const int statuses[] = { HS_EXIT_OK, HS_EXIT_TRANSFER_FAILED,
+	    HS_EXIT_SKIPPED, HS_EXIT_GUARDRAIL, HS_EXIT_INTERRUPTED,
+	    HS_EXIT_USAGE, HS_EXIT_CONFIG, HS_EXIT_SERVICE, HS_EXIT_GENERAL };
+	static const char *const codes[] = { HS_ERR_SYNTAX,
+	    HS_ERR_UNDEFINED_VAR, HS_ERR_UNKNOWN_COMMAND, HS_ERR_AMBIGUOUS,
+	    HS_ERR_USAGE, HS_ERR_INTERRUPTED, HS_ERR_HOST_COMMAND, HS_ERR_FILE };
+	char *man = man_text(), num[16];
+	size_t i;
+
+	if (man == NULL) {
+		hs_unit_skip("top_srcdir is not set: run through make check");
+		return;
+	}
+	for (i = 0; i < hs_options_count; i++) {
+		if (!man_item(man, hs_options[i].name))
+			printf("# option '%s' has no item in the man page\n",
+			    hs_options[i].name);
+		CU_ASSERT_TRUE(man_item(man, hs_options[i].name));
+	}
+	for (i = 0; i < hs_cmd_table.n; i++) {
+		const struct hs_cmd *c = hs_cmd_table.cmds[i];
+		const char *name = c->name;
+
+		if (!man_item(man, name))
+			printf("# command '%s' has no item in the man page\n",
+			    name);
+		CU_ASSERT_TRUE(man_item(man, name));
+		if (c->alias != NULL)
+			CU_ASSERT_TRUE(man_item(man, c->alias));
+	}
+	for (i = 0; i < HS_ARRAY_SIZE(statuses); i++) {
+		snprintf(num, sizeof num, "%d", statuses[i]);
+		if (!man_item(man, num))
+			printf("# exit status %s has no item in the man page\n",
+			    num);
+		CU_ASSERT_TRUE(man_item(man, num));
+	}
+	for (i = 0; i < HS_ARRAY_SIZE(codes); i++)
+		CU_ASSERT_PTR_NOT_NULL(strstr(man, codes[i]));
+	free(man);
+}
+
 void
 hs_unit_register(void)
 {
@@ -351,6 +444,7 @@ hs_unit_register(void)
 		{ "help", test_help },
 		{ "edit", test_edit },
 		{ "source", test_source },
+		{ "man-page", test_man_page },
 	};
 
 	hs_unit_add_table("dot", tests, HS_ARRAY_SIZE(tests));
