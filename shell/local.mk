@@ -43,10 +43,10 @@ tests_unit_test_batch_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_batch_LDADD = $(HS_SHELL_TEST_LIBS) $(HS_UNIT_LDADD)
 
 # Integration scripts of the front end (numbers 0100-0199).
-SHELL_TEST_SCRIPTS = \
+hs_shell_test_scripts_list = \
 	tests/t0100-cmdline.sh \
 	tests/t0110-batch.sh \
 	tests/t0120-repl.sh \
 	tests/t0130-history.sh
-TESTS += $(SHELL_TEST_SCRIPTS)
-EXTRA_DIST += $(SHELL_TEST_SCRIPTS)
+TESTS += $(hs_shell_test_scripts_list)
+EXTRA_DIST += $(hs_shell_test_scripts_list)
