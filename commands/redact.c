@@ -244,7 +244,8 @@ hs_redact(const char *text)
 	size_t len = strlen(text), pos = 0, i;
 
 	find_secrets(text, len, &sp);
-	qsort(sp.v, sp.n, sizeof *sp.v, span_cmp);
+	if (sp.n > 1)
+		qsort(sp.v, sp.n, sizeof *sp.v, span_cmp);
 	for (i = 0; i < sp.n; i++) {
 		if (sp.v[i].start < pos)
 			continue;

@@ -60,9 +60,13 @@ apply_startup(struct hs_session *s, struct startup *st,
 	case HS_OPT_HELP: st->help = true; break;
 	case HS_OPT_VERSION: st->version = true; break;
 	case HS_OPT_VAR:
-		if (hs_vars_assign(&s->vars, value, &cause) < 0)
-			return startup_error(s, hs_xasprintf("invalid value "
-			    "for --var: %s", cause));
+		if (hs_vars_assign(&s->vars, value, &cause) < 0) {
+			char *msg = hs_xasprintf("invalid value for --var: %s",
+			    cause);
+
+			free(cause);
+			return startup_error(s, msg);
+		}
 		break;
 	default:
 		if (hs_settings_apply(&s->settings, opt, value) != HS_OPT_OK)
