@@ -25,6 +25,26 @@
  *   dispatcher, through hooks registered at start-up with
  *   hs_dispatch_add_hook(), before and after exec; never by the handler.
  *
+ * How to plug in:
+ *   - a command: `const struct hs_cmd hs_cmd_x = { .name = "x",
+ *     .args = { .options = x_opts, .min = 1, .max = 1 }, .usage = "FILE",
+ *     .summary = "...", .flags = HS_CMD_GLOBAL_OPTIONS, .exec = x_exec };`
+ *     in commands/x.c, `extern` it below, add `&hs_cmd_x` to the table
+ *     in dispatch.c (sorted), and give it a .TP item in
+ *     man/hipaa-shell.1 (a test checks both);
+ *   - a group such as `policy check|simulate`: each sub-command is an
+ *     hs_cmd as above (.name = "check"); the group is
+ *     `{ .name = "policy", .summary = "...", .subcommands = subs }` with
+ *     `subs` a sorted, NULL-ended array of pointers; only the group goes
+ *     in the table;
+ *   - the model operations (SERVICE OPERATION --params): an hs_cmd with
+ *     .args = { .min = 2, .max = -1 }, HS_CMD_GLOBAL_OPTIONS |
+ *     HS_CMD_NEEDS_CREDENTIALS, exec (and check, needs_value), registered
+ *     in shell/main.c with hs_dispatch_set_fallback() before any mode
+ *     runs;
+ *   - guardrails, credentials, the audit log: hs_dispatch_add_hook() at
+ *     start-up with the flags they act on.
+ *
  * Ownership: strings in the structs below belong to their struct and are
  * freed by its _clear(); setters copy; arguments are borrowed. The word
  * arrays a command sees (ctx->argv, ctx->args) are borrowed for the
