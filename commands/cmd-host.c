@@ -4,8 +4,8 @@
  * The lexer hands over the rest of the line as it was typed (quotes,
  * $VARs and all), so /bin/sh does its own quoting and expansion; shell
  * variables are not exported to it. Ctrl-C goes to the child too (same
- * process group); a SIGINT sent to hipaa-shell alone is passed on to it.
- * The dispatcher then reports status 130.
+ * process group); when it cannot have seen the SIGINT (see
+ * hs_run_host), it is passed on. The dispatcher then reports status 130.
  */
 #include "hs-common.h"
 #include "commands.h"
@@ -15,11 +15,37 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* Run script through /bin/sh -c with args as $1...; its exit status. */
+/* Wait for the child pid; pass Ctrl-C on when it cannot have seen it. */
+static int
+wait_child(pid_t pid, bool own_group, int *st, char **cause)
+{
+	bool passed_on = false;
+
+	while (waitpid(pid, st, 0) < 0) {
+		if (errno != EINTR) {
+			*cause = hs_xasprintf("cannot wait for /bin/sh: %s",
+			    strerror(errno));
+			return -1;
+		}
+		if (hs_interrupted() && !passed_on &&
+		    (own_group || hs_interrupt_sent)) {
+			kill(own_group ? -pid : pid, SIGINT);
+			passed_on = true;
+		}
+	}
+	return 0;
+}
+
+/* Run script through /bin/sh -c with args as $1...; its exit status.
+ * On a terminal the child stays in our process group, so Ctrl-C reaches
+ * it (and its children) directly. Otherwise (a runbook in CI) it gets a
+ * process group of its own, and a SIGINT sent to hipaa-shell is passed
+ * on to that whole group. */
 int
 hs_run_host(const char *script, char *const *args, char **cause)
 {
 	const char *argv[16] = { "sh", "-c", script, "sh" };
+	bool own_group = !isatty(STDIN_FILENO);
 	size_t n = 4;
 	pid_t pid;
 	int st;
@@ -34,21 +60,16 @@ hs_run_host(const char *script, char *const *args, char **cause)
 		return -1;
 	}
 	if (pid == 0) {
+		if (own_group)
+			setpgid(0, 0);
 		signal(SIGINT, SIG_DFL);
 		execv("/bin/sh", (char *const *)argv);
 		_exit(127);
 	}
-	while (waitpid(pid, &st, 0) < 0) {
-		if (errno != EINTR) {
-			*cause = hs_xasprintf("cannot wait for /bin/sh: %s",
-			    strerror(errno));
-			return -1;
-		}
-		if (hs_interrupt_sent) {
-			hs_interrupt_sent = 0;
-			kill(pid, SIGINT);
-		}
-	}
+	if (own_group)
+		setpgid(pid, pid);
+	if (wait_child(pid, own_group, &st, cause) < 0)
+		return -1;
 	if (WIFSIGNALED(st))
 		return 128 + WTERMSIG(st);
 	return WEXITSTATUS(st);

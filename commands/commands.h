@@ -38,7 +38,8 @@
  *     `subs` a sorted, NULL-ended array of pointers; only the group goes
  *     in the table;
  *   - the model operations (SERVICE OPERATION --params): an hs_cmd with
- *     .args = { .min = 2, .max = -1 }, HS_CMD_GLOBAL_OPTIONS |
+ *     .args = { .min = 1, .max = -1 } (the words after SERVICE; options
+ *     NULL, so --params count as words), HS_CMD_GLOBAL_OPTIONS |
  *     HS_CMD_NEEDS_CREDENTIALS, exec (and check, needs_value), registered
  *     in shell/main.c with hs_dispatch_set_fallback() before any mode
  *     runs;

@@ -127,13 +127,15 @@ test_expect_success 'exit statuses: .exit N, host commands, file errors' '
 '
 
 test_expect_success 'SIGINT cancels the running command: status 130' '
-	"$HS_SHELL" -c "!sleep 30
-.words not-reached" >out 2>err &
+	start=$(date +%s) &&
+	{ "$HS_SHELL" -c "!sleep 30
+.words not-reached" >out 2>err & } &&
 	pid=$! &&
 	sleep 1 &&
 	kill -INT $pid &&
 	{ wait $pid; rc=$?; } &&
 	test $rc = 130 &&
+	test $(( $(date +%s) - start )) -lt 15 &&
 	! test -s out &&
 	test_grep -q "^interrupted$" err
 '

@@ -164,6 +164,20 @@ test_expect_success '.exit stops a runbook; .exit N sets the status' '
 	! test -s out
 '
 
+test_expect_success 'SIGINT stops a runbook, even with --keep-going (130)' '
+	printf "!sleep 30\n!touch after-int\n" >int.hsh &&
+	start=$(date +%s) &&
+	{ "$HS_SHELL" --keep-going --batch int.hsh 2>err & } &&
+	pid=$! &&
+	sleep 1 &&
+	kill -INT $pid &&
+	{ wait $pid; rc=$?; } &&
+	test $rc = 130 &&
+	test $(( $(date +%s) - start )) -lt 15 &&
+	! test -f after-int &&
+	echo "int.hsh:1: interrupted" >expect && test_cmp expect err
+'
+
 test_expect_success 'a missing runbook is an error (255)' '
 	expect_status 255 "$HS_SHELL" --batch nope.hsh 2>err &&
 	echo "cannot read runbook '\''nope.hsh'\'': No such file or directory" >expect &&

@@ -27,11 +27,22 @@ svc_exec(struct hs_ctx *ctx)
 	return hs_ctx_fail(ctx, HS_EXIT_USAGE, HS_ERR_USAGE, "bad svc");
 }
 
+/* What the model fallback will check before anything runs. */
+static int
+svc_check(struct hs_ctx *ctx)
+{
+	if (strcmp(ctx->argv[1], "ok") != 0 && strcmp(ctx->argv[1], "fail") != 0)
+		return hs_ctx_fail(ctx, HS_EXIT_USAGE, HS_ERR_USAGE,
+		    "invalid choice '%s'", ctx->argv[1]);
+	return 0;
+}
+
 static const struct hs_cmd svc = {
 	.name = "SERVICE",
-	.args = { .min = 2, .max = -1 },
+	.args = { .min = 1, .max = -1 },
 	.flags = HS_CMD_GLOBAL_OPTIONS,
 	.exec = svc_exec,
+	.check = svc_check,
 };
 
 struct fixture {
@@ -119,6 +130,20 @@ test_check_pass(void)
 	    "NOPE=VALUE or --var NOPE=VALUE\n"
 	    "rb.hsh:4: too many arguments for '.cd'\nusage: .cd [DIR]\n"
 	    "rb.hsh:5:8: unterminated single quote: close it with '\n");
+	fixture_clear(&f);
+}
+
+/* The check pass runs the commands' own checks (the model's, later). */
+static void
+test_check_pass_command_checks(void)
+{
+	struct fixture f;
+
+	fixture_init(&f, 0);
+	CU_ASSERT_EQUAL(run(&f, "svc ok 1\nsvc describe-nothing\n"),
+	    HS_EXIT_USAGE);
+	HS_ASSERT_STR_EQ(f.out, "");
+	HS_ASSERT_STR_EQ(f.err, "rb.hsh:2: invalid choice 'describe-nothing'\n");
 	fixture_clear(&f);
 }
 
@@ -457,6 +482,7 @@ hs_unit_register(void)
 		{ "keep-going", test_keep_going },
 		{ "check-pass", test_check_pass },
 		{ "check-follows-set", test_check_follows_set },
+		{ "check-pass-command-checks", test_check_pass_command_checks },
 		{ "echo", test_echo },
 		{ "expect-error", test_expect_error },
 		{ "expect-error-local-codes", test_expect_error_local_codes },

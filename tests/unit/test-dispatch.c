@@ -119,12 +119,31 @@ static const struct hs_cmd *const test_list[] = { &t_set, &t_settings,
 static const struct hs_cmd_table test_table = { test_list,
     HS_ARRAY_SIZE(test_list) };
 
+/* The fallback's own checks: "bad-op" is not an operation. */
+static int
+fallback_check(struct hs_ctx *ctx)
+{
+	if (strcmp(ctx->argv[1], "bad-op") == 0)
+		return hs_ctx_fail(ctx, HS_EXIT_USAGE, HS_ERR_USAGE,
+		    "invalid operation 'bad-op'");
+	return 0;
+}
+
+/* The fallback knows --bucket takes a value. */
+static bool
+fallback_needs_value(char *const *words, size_t n)
+{
+	return strcmp(words[n - 1], "--bucket") == 0;
+}
+
 static const struct hs_cmd t_fallback = {
 	.name = "SERVICE",
-	.args = { .min = 2, .max = -1 },
+	.args = { .min = 1, .max = -1 },
 	.usage = "OPERATION [--PARAM VALUE ...]",
 	.flags = HS_CMD_GLOBAL_OPTIONS | HS_CMD_NEEDS_CREDENTIALS,
 	.exec = record_exec,
+	.check = fallback_check,
+	.needs_value = fallback_needs_value,
 };
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -470,6 +489,9 @@ test_suggest(void)
 
 /* ---- dispatch ----------------------------------------------------------- */
 
+struct fixture;
+static bool needs(struct fixture *f, const char *line);
+
 static void
 test_unknown_command(void)
 {
@@ -630,6 +652,29 @@ test_fallback(void)
 	HS_ASSERT_STR_EQ(f.err.code, HS_ERR_UNKNOWN_COMMAND);
 	CU_ASSERT_EQUAL(run(&f, "show"), 0);
 	HS_ASSERT_STR_EQ(seen_argv, "show");
+	fixture_clear(&f);
+}
+
+/* hs_dispatch_check does all but exec, and runs the command's check. */
+static void
+test_check_only(void)
+{
+	struct fixture f;
+	char *ok[] = { "s3api", "list-buckets", "--region", "eu-west-1", NULL };
+	char *bad[] = { "s3api", "bad-op", NULL };
+	char *badopt[] = { "s3api", "x", "--output", "nope", NULL };
+
+	fixture_init(&f, &test_table);
+	hs_dispatch_set_fallback(&t_fallback);
+	CU_ASSERT_EQUAL(hs_dispatch_check(&f.s, ok, 4, &f.err), 0);
+	CU_ASSERT_EQUAL(hs_dispatch_check(&f.s, bad, 2, &f.err), HS_EXIT_USAGE);
+	HS_ASSERT_STR_EQ(f.err.message, "invalid operation 'bad-op'");
+	CU_ASSERT_EQUAL(hs_dispatch_check(&f.s, badopt, 4, &f.err),
+	    HS_EXIT_USAGE);
+	CU_ASSERT(hs_starts_with(f.err.message, "invalid value 'nope'"));
+	CU_ASSERT_EQUAL(calls, 0);
+	CU_ASSERT_TRUE(needs(&f, "s3api put-object --bucket"));
+	CU_ASSERT_FALSE(needs(&f, "s3api put-object --key"));
 	fixture_clear(&f);
 }
 
@@ -863,6 +908,7 @@ hs_unit_register(void)
 		{ "groups", test_groups },
 		{ "global-options-per-command", test_global_options_per_command },
 		{ "fallback", test_fallback },
+		{ "check-only", test_check_only },
 		{ "hooks", test_hooks },
 		{ "service-error-and-interrupt", test_service_error_and_interrupt },
 		{ "needs-value", test_needs_value },

@@ -236,6 +236,10 @@ test_help(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(f.out_text, "  --region REGION"));
 	CU_ASSERT_PTR_NULL(strstr(f.out_text, "--var"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(f.out_text, "not available in this build"));
+	hs_dispatch_set_fallback(&hs_cmd_dot_words);
+	CU_ASSERT_EQUAL(RUN(&f, ".help"), 0);
+	CU_ASSERT_PTR_NULL(strstr(f.out_text, "not available in this build"));
+	hs_dispatch_set_fallback(NULL);
 	CU_ASSERT_EQUAL(RUN(&f, ".help", ".hist"), 0);
 	HS_ASSERT_STR_EQ(f.out_text, "usage: .history [N]\nlist the last N "
 	    "commands (secrets shown as ***)\n");
