@@ -3,6 +3,16 @@
 # a command given as words, start-up option errors and exit statuses.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
+# Wait up to 10 seconds for a file to appear.
+wait_for_file() {
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		test -e "$1" && return 0
+		sleep 0.5
+	done
+	echo "'$1' did not appear"
+	return 1
+}
+
 test_expect_success '--version prints the version' '
 	"$HS_SHELL" --version >out &&
 	grep -q "^hipaa-shell [0-9][0-9.]*$" out
@@ -128,10 +138,10 @@ test_expect_success 'exit statuses: .exit N, host commands, file errors' '
 
 test_expect_success 'SIGINT cancels the running command: status 130' '
 	start=$(date +%s) &&
-	{ "$HS_SHELL" -c "!sleep 30
+	{ "$HS_SHELL" -c "!touch started; sleep 30
 .words not-reached" >out 2>err & } &&
 	pid=$! &&
-	sleep 1 &&
+	wait_for_file started &&
 	kill -INT $pid &&
 	{ wait $pid; rc=$?; } &&
 	test $rc = 130 &&

@@ -5,6 +5,16 @@
 # wrapped commands, pasted prompts).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
+# Wait up to 10 seconds for a file to appear.
+wait_for_file() {
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		test -e "$1" && return 0
+		sleep 0.5
+	done
+	echo "'$1' did not appear"
+	return 1
+}
+
 test_expect_success 'a runbook runs its commands in order' '
 	cat >ok.hsh <<-\EOF &&
 	# a comment
@@ -165,11 +175,11 @@ test_expect_success '.exit stops a runbook; .exit N sets the status' '
 '
 
 test_expect_success 'SIGINT stops a runbook, even with --keep-going (130)' '
-	printf "!sleep 30\n!touch after-int\n" >int.hsh &&
+	printf "!touch started; sleep 30\n!touch after-int\n" >int.hsh &&
 	start=$(date +%s) &&
 	{ "$HS_SHELL" --keep-going --batch int.hsh 2>err & } &&
 	pid=$! &&
-	sleep 1 &&
+	wait_for_file started &&
 	kill -INT $pid &&
 	{ wait $pid; rc=$?; } &&
 	test $rc = 130 &&

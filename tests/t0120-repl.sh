@@ -122,16 +122,16 @@ test_expect_success 'Ctrl-C drops an unfinished multi-line command' '
 
 test_expect_success 'Ctrl-C during a command cancels it (130), the shell goes on' '
 	run_repl "
-		send \"!sleep 30\\r\"
-		sleep 1
+		send \"!echo st\\\\arted; sleep 30\\r\"
+		see {started}
 		send \"\\003\"
 		see {interrupted}
 		prompt
 		send \".words after\\r\"
 		see {[\"after\"]}
 		prompt
-		send \"!sleep 30\\r\"
-		sleep 1
+		send \"!echo st\\\\arted; sleep 30\\r\"
+		see {started}
 		send \"\\003\"
 		see {interrupted}
 		prompt
