@@ -1,1 +1,4 @@
-# man/: sources are listed here as the folder's issue lands.
+# man/: the manual page; tests/unit/test-dot.c checks that it documents
+# every option, command and exit status.
+man_MANS += man/hipaa-shell.1
+EXTRA_DIST += man/hipaa-shell.1

@@ -1,0 +1,39 @@
+/*
+ * dot-region.c: `.region [NAME]`, show or set the session's region.
+ */
+#include "hs-common.h"
+#include "commands.h"
+
+/* Print or set the region. */
+static int
+region_exec(struct hs_ctx *ctx)
+{
+	struct hs_settings *s = &ctx->session->settings;
+	struct hs_resolved r;
+
+	if (ctx->args.npos == 0) {
+		hs_resolve(s, &r);
+		if (r.region != NULL)
+			fprintf(ctx->out, "%s\n", r.region);
+		else
+			fprintf(ctx->out, "no region: set one with .region "
+			    "NAME, --region, AWS_REGION or AWS_DEFAULT_REGION\n");
+		hs_resolved_clear(&r);
+		return 0;
+	}
+	if (!hs_region_valid(ctx->args.pos[0]))
+		return hs_ctx_fail(ctx, HS_EXIT_USAGE, HS_ERR_USAGE,
+		    "invalid region '%s': use a region name such as us-east-1",
+		    ctx->args.pos[0]);
+	free(s->region);
+	s->region = hs_xstrdup(ctx->args.pos[0]);
+	return 0;
+}
+
+const struct hs_cmd hs_cmd_dot_region = {
+	.name = ".region",
+	.args = { .min = 0, .max = 1 },
+	.usage = "[NAME]",
+	.summary = "show the region, or use region NAME from now on",
+	.exec = region_exec,
+};
