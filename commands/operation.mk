@@ -1,8 +1,8 @@
 # commands/operation.mk: the generic model operation ("SERVICE OPERATION
 # --params" for every installed botocore model): CLI arguments to input,
-# pagination, output, help, --dry-run. Its own library, linked before
-# commands/libcommands.a and after it aws/libaws.a; also built with
-# -DHS_UNIT_TESTS for the unit tests.
+# pagination, output, help, --dry-run. Its own library, so the shell's own
+# tests do not link aws/: a program links it before libcommands.a, and
+# aws/libaws.a after (HS_OP_LIBS). Also built with -DHS_UNIT_TESTS.
 noinst_LIBRARIES += commands/libop.a
 check_LIBRARIES += commands/libop-test.a
 commands_libop_a_SOURCES = \
@@ -13,6 +13,7 @@ commands_libop_a_SOURCES = \
 	commands/operation-call.c \
 	commands/operation-env.c \
 	commands/operation-run.c \
+	commands/operation.c \
 	commands/operation.h \
 	commands/output-json.c \
 	commands/output.c \
@@ -30,15 +31,19 @@ commands_libop_a_SOURCES = \
 	commands/params-validate.c \
 	commands/shorthand-fit.c \
 	commands/shorthand.c
-commands_libop_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)
-commands_libop_a_CFLAGS = $(AM_CFLAGS) $(CJSON_CFLAGS)
+commands_libop_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir) \
+	$(HS_COMMANDS_CPPFLAGS)
+commands_libop_a_CFLAGS = $(AM_CFLAGS) $(CJSON_CFLAGS) $(CRYPTO_CFLAGS)
 commands_libop_test_a_SOURCES = $(commands_libop_a_SOURCES)
 commands_libop_test_a_CPPFLAGS = $(commands_libop_a_CPPFLAGS) -DHS_UNIT_TESTS
 commands_libop_test_a_CFLAGS = $(commands_libop_a_CFLAGS)
 
-# What a program that links libop.a needs after it.
-HS_OP_LIBS = commands/libop.a $(HS_AWS_LIBS)
-HS_OP_TEST_LIBS = commands/libop-test.a $(HS_AWS_TEST_LIBS)
+# What a program links for the model operation: libop.a, then after it
+# libcommands.a (HS_COMMANDS_LIBS) and aws/ (HS_OP_AFTER_LIBS).
+HS_OP_LIBS = commands/libop.a
+HS_OP_AFTER_LIBS = $(HS_AWS_LIBS)
+HS_OP_TEST_LIBS = commands/libop-test.a $(HS_COMMANDS_TEST_LIBS) \
+	$(HS_AWS_TEST_LIBS)
 HS_OP_UNIT_CPPFLAGS = $(HS_UNIT_CPPFLAGS) -I$(top_srcdir) \
 	-I$(top_srcdir)/commands
 HS_OP_UNIT_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) $(CJSON_CFLAGS)
