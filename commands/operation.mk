@@ -82,3 +82,18 @@ tests_unit_test_help_SOURCES = tests/unit/test-help.c \
 tests_unit_test_help_CPPFLAGS = $(HS_OP_UNIT_CPPFLAGS)
 tests_unit_test_help_CFLAGS = $(HS_OP_UNIT_CFLAGS)
 tests_unit_test_help_LDADD = $(HS_UNIT_LDADD) $(HS_OP_TEST_LIBS)
+
+# Integration scripts (0400-0499): hipaa-shell against moto_server, with
+# the AWS CLI (v1, v2) as the peer whose output it must match.
+hs_op_test_scripts = \
+	tests/t0400-op-iam.sh \
+	tests/t0410-op-ecr-logs.sh \
+	tests/t0420-op-lambda.sh \
+	tests/t0430-op-s3api.sh \
+	tests/t0440-op-cli-syntax.sh \
+	tests/t0450-op-dry-run.sh \
+	tests/t0460-op-help.sh \
+	tests/t0470-op-exit-codes.sh \
+	tests/t0480-op-v2-format.sh
+TESTS += $(hs_op_test_scripts)
+EXTRA_DIST += $(hs_op_test_scripts) tests/lib-moto.sh tests/op-compare.py
