@@ -172,17 +172,16 @@ unknown_service(struct op_run *r, const char *word)
 	hs_cmd_suggest(r->ctx->session->table, word, &near);
 	list = hs_strlist_join(&near, "', '");
 	if (strcmp(word, "s3") == 0)
-		hs_ctx_fail(r->ctx, HS_EXIT_USAGE, HS_ERR_UNKNOWN_COMMAND, "the "
-		    "high-level 's3' commands (ls, cp, mb...) are not available "
-		    "yet; use 's3api'");
+		hs_ctx_fail(r->ctx, HS_EXIT_USAGE, HS_ERR_UNKNOWN_COMMAND,
+		    "unknown command 's3': the high-level S3 commands (ls, cp, "
+		    "mb...) are not available yet; use 's3api'");
 	else if (near.n > 0)
 		hs_ctx_fail(r->ctx, HS_EXIT_USAGE, HS_ERR_UNKNOWN_COMMAND,
 		    "unknown command '%s'; did you mean %s'%s'?", word,
 		    near.n > 1 ? "one of " : "", list);
 	else
 		hs_ctx_fail(r->ctx, HS_EXIT_USAGE, HS_ERR_UNKNOWN_COMMAND,
-		    "unknown command '%s'; .help lists the commands, and every "
-		    "service of the AWS CLI is one", word);
+		    "unknown command '%s'; .help lists the commands", word);
 	free(list);
 	free(cli);
 	hs_strlist_clear(&near);
