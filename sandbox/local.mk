@@ -1,1 +1,63 @@
-# sandbox/: sources are listed here as the folder's issue lands.
+# sandbox/: hipaa-sandbox, a local AWS-compatible endpoint that enforces
+# bucket policies. The server is a library (libsandbox.a, API in
+# sandbox/sandbox.h) used by the hipaa-sandbox program and by
+# `hipaa-shell --sandbox`; it is also built with -DHS_UNIT_TESTS.
+noinst_LIBRARIES += sandbox/libsandbox.a
+check_LIBRARIES += sandbox/libsandbox-test.a
+sandbox_libsandbox_a_SOURCES = \
+	sandbox/auth.c \
+	sandbox/blob.c \
+	sandbox/body.c \
+	sandbox/call.c \
+	sandbox/creds.c \
+	sandbox/error.c \
+	sandbox/fsutil.c \
+	sandbox/log.c \
+	sandbox/router.c \
+	sandbox/s3-authz.c \
+	sandbox/s3-body.c \
+	sandbox/s3-route.c \
+	sandbox/s3-util.c \
+	sandbox/s3.h \
+	sandbox/sandbox.h \
+	sandbox/sbx.h \
+	sandbox/server.c \
+	sandbox/store-s3-mpu.c \
+	sandbox/store-s3.c \
+	sandbox/store-sts.c \
+	sandbox/store.c \
+	sandbox/store.h \
+	sandbox/svc-s3-bucket.c \
+	sandbox/svc-s3-config.c \
+	sandbox/svc-s3-delete.c \
+	sandbox/svc-s3-get.c \
+	sandbox/svc-s3-list.c \
+	sandbox/svc-s3-mpu.c \
+	sandbox/svc-s3-object.c \
+	sandbox/svc-s3-policy.c \
+	sandbox/svc-s3-tagging.c \
+	sandbox/svc-s3.c \
+	sandbox/svc-sts.c \
+	sandbox/svc.h \
+	sandbox/tls.c \
+	sandbox/xml.c
+HS_SANDBOX_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SQLITE_CFLAGS) \
+	$(CRYPTO_CFLAGS) $(CJSON_CFLAGS) $(XML_CFLAGS) $(ZLIB_CFLAGS)
+sandbox_libsandbox_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)
+sandbox_libsandbox_a_CFLAGS = $(HS_SANDBOX_CFLAGS)
+sandbox_libsandbox_test_a_SOURCES = $(sandbox_libsandbox_a_SOURCES)
+sandbox_libsandbox_test_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir) \
+	-DHS_UNIT_TESTS
+sandbox_libsandbox_test_a_CFLAGS = $(HS_SANDBOX_CFLAGS)
+
+# What a program that embeds the sandbox links, after its own objects.
+HS_SANDBOX_LIBS = sandbox/libsandbox.a policy/libpolicy.a $(HS_AWS_LIBS) \
+	$(MHD_LIBS) $(SQLITE_LIBS)
+HS_SANDBOX_TEST_LIBS = sandbox/libsandbox-test.a policy/libpolicy.a \
+	$(HS_AWS_LIBS) $(MHD_LIBS) $(SQLITE_LIBS)
+
+bin_PROGRAMS += hipaa-sandbox
+hipaa_sandbox_SOURCES = sandbox/main.c
+hipaa_sandbox_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)
+hipaa_sandbox_LDADD = $(HS_SANDBOX_LIBS)
+
