@@ -47,6 +47,7 @@ sbx_call_uuid_id(struct sbx_call *c)
 
 	sbx_random_hex(h, 16);
 	h[12] = '4';
+	h[16] = "89ab"[h[16] % 4];
 	snprintf(c->request_id, sizeof c->request_id, "%.8s-%.4s-%.4s-%.4s-%.12s",
 	    h, h + 8, h + 12, h + 16, h + 20);
 }

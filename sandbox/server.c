@@ -106,7 +106,7 @@ srv_stream_cb(void *cls, uint64_t pos, char *buf, size_t max)
 	struct sbx_call *c = cls;
 	ssize_t n;
 
-	if (pos >= c->stream_length)
+	if (pos >= c->stream_length || c->stream == NULL)
 		return MHD_CONTENT_READER_END_OF_STREAM;
 	if (max > c->stream_length - pos)
 		max = (size_t)(c->stream_length - pos);
@@ -124,7 +124,7 @@ srv_answer(struct sbx_call *c, struct MHD_Connection *conn)
 	enum MHD_Result r;
 	size_t i;
 
-	if (c->stream != NULL)
+	if (c->stream != NULL || c->head_length_only)
 		resp = MHD_create_response_from_callback(c->stream_length,
 		    64 * 1024, srv_stream_cb, c, NULL);
 	else

@@ -317,7 +317,7 @@ s3_complete_join(struct sbx_call *c, struct sbx_part **sel, size_t n,
 	EVP_DigestFinal_ex(md, all, &len);
 	for (k = 0; k < 16; k++)
 		snprintf(etag + 2 * k, 3, "%02x", all[k]);
-	snprintf(etag + 32, 16, "-%zu", n);
+	snprintf(etag + 32, 16, "-%u", (unsigned)(n % 100000));
 	rc = 0;
 cleanup:
 	sbx_blob_abort(w);

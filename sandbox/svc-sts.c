@@ -249,7 +249,7 @@ sts_assume_role(struct sbx_call *c)
 	struct sbx_role r = { 0 };
 	struct sbx_principal *p = NULL;
 	char *cause = NULL;
-	long duration;
+	long duration = 3600;
 	int f, rc = -1;
 
 	if (sts_assume_params(c, &duration) != 0)
