@@ -61,3 +61,10 @@ hipaa_sandbox_SOURCES = sandbox/main.c
 hipaa_sandbox_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)
 hipaa_sandbox_LDADD = $(HS_SANDBOX_LIBS)
 
+
+# Integration scripts (t0500-t0599): the sandbox driven by the AWS CLI.
+EXTRA_DIST += tests/lib-sandbox.sh
+SANDBOX_SCRIPTS = \
+	tests/t0520-sandbox-s3-blog.sh
+TESTS += $(SANDBOX_SCRIPTS)
+EXTRA_DIST += $(SANDBOX_SCRIPTS)
