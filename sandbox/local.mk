@@ -65,6 +65,7 @@ hipaa_sandbox_LDADD = $(HS_SANDBOX_LIBS)
 # Integration scripts (t0500-t0599): the sandbox driven by the AWS CLI.
 EXTRA_DIST += tests/lib-sandbox.sh
 SANDBOX_SCRIPTS = \
+	tests/t0500-sandbox-server.sh \
 	tests/t0520-sandbox-s3-blog.sh \
 	tests/t0540-sandbox-s3-multipart.sh
 TESTS += $(SANDBOX_SCRIPTS)
