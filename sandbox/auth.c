@@ -106,6 +106,22 @@ auth_expired(struct sbx_call *c)
 	    "included in the request is expired");
 }
 
+/* Refuse Signature Version 2 (header "AWS AK:sig" or query
+ * AWSAccessKeyId/Signature), as S3 does where only SigV4 is supported. */
+static int
+auth_refuse_sigv2(struct sbx_call *c)
+{
+	const char *h = aws_kvlist_get(&c->req.headers, "Authorization");
+
+	if ((h != NULL && hs_starts_with(h, "AWS ")) ||
+	    (aws_kvlist_get_exact(&c->req.query, "AWSAccessKeyId") != NULL &&
+	    aws_kvlist_get_exact(&c->req.query, "Signature") != NULL))
+		return sbx_fail(c, 400, "InvalidRequest", "The authorization "
+		    "mechanism you have provided is not supported. Please use "
+		    "AWS4-HMAC-SHA256.");
+	return 0;
+}
+
 /* Verify the request's signature and set c->who (or c->anonymous). */
 int
 sbx_auth(struct sbx_call *c)
@@ -117,6 +133,8 @@ sbx_auth(struct sbx_call *c)
 	bool expired = false;
 	int rc = -1;
 
+	if (c->svc->protocol == SBX_PROTO_REST_XML && auth_refuse_sigv2(c) != 0)
+		return -1;
 	if (sigv4_verify(&c->req, &vp, &res, &cause) != 0) {
 		sbx_fail(c, 500, "InternalError", "We encountered an internal "
 		    "error. Please try again.");

@@ -63,10 +63,11 @@ hipaa_sandbox_LDADD = $(HS_SANDBOX_LIBS)
 
 
 # Integration scripts (t0500-t0599): the sandbox driven by the AWS CLI.
-EXTRA_DIST += tests/lib-sandbox.sh
-SANDBOX_SCRIPTS = \
+EXTRA_DIST += tests/lib-sandbox.sh tests/sandbox-request.py
+HS_SANDBOX_TESTS = \
 	tests/t0500-sandbox-server.sh \
+	tests/t0510-sandbox-auth.sh \
 	tests/t0520-sandbox-s3-blog.sh \
 	tests/t0540-sandbox-s3-multipart.sh
-TESTS += $(SANDBOX_SCRIPTS)
-EXTRA_DIST += $(SANDBOX_SCRIPTS)
+TESTS += $(HS_SANDBOX_TESTS)
+EXTRA_DIST += $(HS_SANDBOX_TESTS)

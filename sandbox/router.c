@@ -18,10 +18,11 @@
 
 const struct sbx_service sbx_services[] = {
 	{ "s3", "s3", SBX_PROTO_REST_XML,
-	    "http://s3.amazonaws.com/doc/2006-03-01/", NULL, sbx_s3_schema,
+	    "http://s3.amazonaws.com/doc/2006-03-01/", NULL, NULL, sbx_s3_schema,
 	    sbx_s3_resolve, sbx_s3_ops, &sbx_s3_n_ops },
 	{ "sts", "sts", SBX_PROTO_QUERY,
-	    "https://sts.amazonaws.com/doc/2011-06-15/", NULL, sbx_sts_schema,
+	    "https://sts.amazonaws.com/doc/2011-06-15/", NULL, "2011-06-15",
+	    sbx_sts_schema,
 	    sbx_query_resolve, sbx_sts_ops, &sbx_sts_n_ops },
 };
 const size_t sbx_n_services = HS_ARRAY_SIZE(sbx_services);
@@ -104,6 +105,23 @@ router_target_service(const struct sbx_call *c)
 	return NULL;
 }
 
+/* The query service whose API Version an unsigned form request names. */
+static const struct sbx_service *
+router_version_service(struct sbx_call *c)
+{
+	const char *v;
+	size_t i;
+
+	if (strcmp(c->req.method, "POST") != 0 || sbx_form_decode(c) != 0)
+		return NULL;
+	v = aws_kvlist_get_exact(&c->params, "Version");
+	for (i = 0; v != NULL && i < sbx_n_services; i++)
+		if (sbx_services[i].api_version != NULL &&
+		    strcmp(sbx_services[i].api_version, v) == 0)
+			return &sbx_services[i];
+	return NULL;
+}
+
 /* Pick the service of a request; -1 (with the error) if not served. */
 static int
 router_find_service(struct sbx_call *c)
@@ -120,6 +138,8 @@ router_find_service(struct sbx_call *c)
 		}
 	} else {
 		c->svc = router_target_service(c);
+		if (c->svc == NULL)
+			c->svc = router_version_service(c);
 		if (c->svc == NULL)
 			c->svc = sbx_service_find("s3");
 	}
@@ -196,6 +216,9 @@ sbx_form_decode(struct sbx_call *c)
 	size_t i;
 	int rc = 0;
 
+	if (c->params_decoded)
+		return 0;
+	c->params_decoded = true;
 	for (i = 0; i < c->req.query.n; i++)
 		aws_kvlist_add(&c->params, c->req.query.items[i].name,
 		    c->req.query.items[i].value);

@@ -53,6 +53,7 @@ struct sbx_service {
 	enum sbx_protocol protocol;
 	const char *xmlns;		/* query/rest-xml namespace of answers */
 	const char *target_prefix;	/* json: X-Amz-Target before '.', or NULL */
+	const char *api_version;	/* query: the Version of its requests */
 	const char *schema;		/* SQL creating its tables, or NULL */
 	/* Find the operation of c->req (sets c->op) or fail; NULL: by model. */
 	int (*resolve)(struct sbx_call *c);
@@ -114,6 +115,7 @@ struct sbx_call {
 	bool anonymous;			/* S3: unsigned request */
 	char *region;			/* SigV4 scope region, or "us-east-1" */
 	struct aws_kvlist params;	/* query protocol: query and form fields */
+	bool params_decoded;
 	int body_fd;			/* spilled request body being written */
 	uint64_t body_len;		/* bytes of request body received */
 	bool body_too_large;
