@@ -68,6 +68,7 @@ HS_SANDBOX_TESTS = \
 	tests/t0500-sandbox-server.sh \
 	tests/t0510-sandbox-auth.sh \
 	tests/t0520-sandbox-s3-blog.sh \
+	tests/t0530-sandbox-s3-objects.sh \
 	tests/t0540-sandbox-s3-multipart.sh
 TESTS += $(HS_SANDBOX_TESTS)
 EXTRA_DIST += $(HS_SANDBOX_TESTS)

@@ -98,7 +98,7 @@ s3_parse_range(const char *r, uint64_t size, uint64_t *first, uint64_t *last,
 		if (end == p + 1 || *end != '\0')
 			return false;
 		if (b == 0 || size == 0)
-			return *unsatisfiable = true;
+			{ *unsatisfiable = true; return false; }
 		*first = b >= size ? 0 : size - b;
 		*last = size - 1;
 		return true;
@@ -108,14 +108,14 @@ s3_parse_range(const char *r, uint64_t size, uint64_t *first, uint64_t *last,
 	a = strtoull(p, &end, 10);
 	if (*end != '-')
 		return false;
+	if (a >= size)
+		{ *unsatisfiable = true; return false; }
 	p = end + 1;
 	b = *p ? strtoull(p, &end, 10) : size - 1;
 	if (*p && *end != '\0')
 		return false;
 	if (b < a)
 		return false;
-	if (a >= size)
-		return *unsatisfiable = true;
 	*first = a;
 	*last = b >= size ? size - 1 : b;
 	return true;
