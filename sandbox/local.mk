@@ -69,6 +69,7 @@ HS_SANDBOX_TESTS = \
 	tests/t0510-sandbox-auth.sh \
 	tests/t0520-sandbox-s3-blog.sh \
 	tests/t0530-sandbox-s3-objects.sh \
-	tests/t0540-sandbox-s3-multipart.sh
+	tests/t0540-sandbox-s3-multipart.sh \
+	tests/t0550-sandbox-s3-list.sh
 TESTS += $(HS_SANDBOX_TESTS)
 EXTRA_DIST += $(HS_SANDBOX_TESTS)
