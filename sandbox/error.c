@@ -4,7 +4,7 @@
  * <ErrorResponse>, json's __type and rest-json's x-amzn-ErrorType.
  */
 #include "hs-common.h"
-#include "sbx.h"
+#include "svc.h"
 
 /* S3 (rest-xml): <Error><Code/><Message/>...<RequestId/><HostId/></Error>. */
 static void
@@ -85,6 +85,9 @@ sbx_error_encode(struct sbx_call *c)
 
 	sbx_blob_close(c->stream);
 	c->stream = NULL;
+	c->head_length_only = false;
+	if (p != SBX_PROTO_REST_XML && sbx_model_error(c))
+		return;
 	switch (p) {
 	case SBX_PROTO_REST_XML:
 		error_rest_xml(c);

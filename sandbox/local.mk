@@ -13,6 +13,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/error.c \
 	sandbox/fsutil.c \
 	sandbox/log.c \
+	sandbox/model.c \
 	sandbox/router.c \
 	sandbox/s3-authz.c \
 	sandbox/s3-body.c \

@@ -22,8 +22,7 @@ const struct sbx_service sbx_services[] = {
 	    sbx_s3_resolve, sbx_s3_ops, &sbx_s3_n_ops },
 	{ "sts", "sts", SBX_PROTO_QUERY,
 	    "https://sts.amazonaws.com/doc/2011-06-15/", NULL, "2011-06-15",
-	    sbx_sts_schema,
-	    sbx_query_resolve, sbx_sts_ops, &sbx_sts_n_ops },
+	    sbx_sts_schema, NULL, sbx_sts_ops, &sbx_sts_n_ops },
 };
 const size_t sbx_n_services = HS_ARRAY_SIZE(sbx_services);
 
@@ -177,33 +176,15 @@ sbx_route(struct sbx_call *c)
 	}
 	if (sbx_auth(c) != 0)
 		return;
+	if (c->svc->resolve == NULL) {
+		if (sbx_model_resolve(c) == 0 && c->op->fn(c) == 0)
+			sbx_model_answer(c);
+		return;
+	}
 	if (c->svc->resolve(c) != 0)
 		return;
 	c->op_name = c->op->name;
 	c->op->fn(c);
-}
-
-/* query protocol: the operation is the Action of the form or the query. */
-int
-sbx_query_resolve(struct sbx_call *c)
-{
-	const char *action;
-
-	if (sbx_form_decode(c) != 0)
-		return sbx_fail(c, 400, "MalformedQueryString", "The request "
-		    "body is not a valid form.");
-	action = aws_kvlist_get_exact(&c->params, "Action");
-	if (action == NULL)
-		return sbx_fail(c, 400, "MissingAction", "Missing Action");
-	c->op_name = action;
-	c->op = sbx_op_find(c->svc, action);
-	if (c->op == NULL)
-		return sbx_fail(c, 400, "InvalidAction", "Could not find "
-		    "operation %s for version %s", action,
-		    aws_kvlist_get_exact(&c->params, "Version") ?
-		    aws_kvlist_get_exact(&c->params, "Version") :
-		    "NO_VERSION_SPECIFIED");
-	return 0;
 }
 
 /* Gather the query parameters and the fields of a form body

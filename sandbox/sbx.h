@@ -27,6 +27,7 @@ struct sbx_store;
 struct sbx_blob_reader;
 struct sbx_creds;
 struct sbx_call;
+struct aws_operation;
 
 /* The AWS wire protocols a service may speak (botocore's metadata.protocol). */
 enum sbx_protocol {
@@ -55,7 +56,9 @@ struct sbx_service {
 	const char *target_prefix;	/* json: X-Amz-Target before '.', or NULL */
 	const char *api_version;	/* query: the Version of its requests */
 	const char *schema;		/* SQL creating its tables, or NULL */
-	/* Find the operation of c->req (sets c->op) or fail; NULL: by model. */
+	/* Find the operation of c->req (sets c->op) or fail; NULL: the
+	 * service is model-driven (model.c decodes c->input, encodes
+	 * c->output and errors with the shared protocol code). */
 	int (*resolve)(struct sbx_call *c);
 	const struct sbx_op *ops;	/* sorted by name */
 	const size_t *n_ops;		/* entries in ops */
@@ -121,6 +124,7 @@ struct sbx_call {
 	bool body_too_large;
 
 	/* Model-driven services: input decoded, output to encode. */
+	const struct aws_operation *model_op;
 	cJSON *input;
 	cJSON *output;
 

@@ -1,7 +1,8 @@
 /*
  * svc-sts.c: STS (query protocol): GetCallerIdentity and AssumeRole.
  *
- * AssumeRole evaluates the role's trust policy with the policy engine
+ * Model-driven: the shared protocol code decodes c->input and encodes
+ * c->output (model.c). AssumeRole evaluates the role's trust policy with the policy engine
  * (the caller, sts:ExternalId, sts:RoleSessionName and the request's
  * global keys) and issues temporary credentials (ASIA... key, secret,
  * session token) kept in the store until they expire, so the sandbox
@@ -20,40 +21,22 @@
 
 #include "policy/policy.h"
 
-/* Start a query-protocol answer: <OpResponse xmlns><OpResult>. */
-static void
-sts_begin(struct sbx_call *c, const char *op)
+/* A string member of the input, or NULL. */
+static const char *
+in_str(const struct sbx_call *c, const char *name)
 {
-	hs_buf_reset(&c->body);
-	(void)hs_buf_addf(&c->body, "<%sResponse xmlns=\"%s\">\n  <%sResult>\n",
-	    op, c->svc->xmlns, op);
-}
-
-/* End it with the ResponseMetadata. */
-static void
-sts_end(struct sbx_call *c, const char *op)
-{
-	(void)hs_buf_addf(&c->body, "  </%sResult>\n  <ResponseMetadata>\n"
-	    "    ", op);
-	sbx_xml_elem(&c->body, "RequestId", c->request_id);
-	(void)hs_buf_addf(&c->body, "\n  </ResponseMetadata>\n</%sResponse>\n",
-	    op);
-	sbx_header(c, "Content-Type", "text/xml");
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c->input,
+	    name));
 }
 
 /* GetCallerIdentity. */
 static int
 sts_get_caller_identity(struct sbx_call *c)
 {
-	sts_begin(c, "GetCallerIdentity");
-	(void)hs_buf_adds(&c->body, "    ");
-	sbx_xml_elem(&c->body, "Arn", c->who->arn);
-	(void)hs_buf_adds(&c->body, "\n    ");
-	sbx_xml_elem(&c->body, "UserId", c->who->user_id);
-	(void)hs_buf_adds(&c->body, "\n    ");
-	sbx_xml_elem(&c->body, "Account", c->who->account);
-	(void)hs_buf_adds(&c->body, "\n");
-	sts_end(c, "GetCallerIdentity");
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "UserId", c->who->user_id);
+	cJSON_AddStringToObject(c->output, "Account", c->who->account);
+	cJSON_AddStringToObject(c->output, "Arn", c->who->arn);
 	return 0;
 }
 
@@ -71,16 +54,16 @@ sts_invalid(struct sbx_call *c, const char *value, const char *member,
 static int
 sts_assume_params(struct sbx_call *c, long *duration)
 {
-	const char *arn = aws_kvlist_get_exact(&c->params, "RoleArn");
-	const char *name = aws_kvlist_get_exact(&c->params, "RoleSessionName");
-	const char *dur = aws_kvlist_get_exact(&c->params, "DurationSeconds");
-	char *end = NULL;
+	const char *arn = in_str(c, "RoleArn");
+	const char *name = in_str(c, "RoleSessionName");
+	cJSON *dur = cJSON_GetObjectItemCaseSensitive(c->input, "DurationSeconds");
+	char num[32];
 	size_t i;
 
-	if (aws_kvlist_get_exact(&c->params, "Policy") ||
-	    aws_kvlist_get_exact(&c->params, "PolicyArns.member.1") ||
-	    aws_kvlist_get_exact(&c->params, "Tags.member.1") ||
-	    aws_kvlist_get_exact(&c->params, "SerialNumber"))
+	if (in_str(c, "Policy") || cJSON_GetArraySize(
+	    cJSON_GetObjectItemCaseSensitive(c->input, "PolicyArns")) > 0 ||
+	    cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(c->input,
+	    "Tags")) > 0 || in_str(c, "SerialNumber"))
 		return sbx_fail(c, 501, "NotImplemented", "The sandbox does not "
 		    "support session policies, session tags or MFA in "
 		    "AssumeRole");
@@ -95,11 +78,11 @@ sts_assume_params(struct sbx_call *c, long *duration)
 		    strchr("_+=,.@-", name[i]) == NULL)
 			return sts_invalid(c, name, "roleSessionName", "satisfy "
 			    "regular expression pattern: [\\w+=,.@-]*");
-	*duration = dur ? strtol(dur, &end, 10) : 3600;
-	if (dur != NULL && (*end != '\0' || *duration < 900 ||
-	    *duration > 43200))
-		return sts_invalid(c, dur, "durationSeconds", "have value "
-		    "between 900 and 43200");
+	*duration = cJSON_IsNumber(dur) ? (long)dur->valuedouble : 3600;
+	snprintf(num, sizeof num, "%ld", *duration);
+	if (*duration < 900 || *duration > 43200)
+		return sts_invalid(c, num, "durationSeconds", "be greater than "
+		    "or equal to 900 and less than or equal to 43200");
 	return 0;
 }
 
@@ -116,12 +99,11 @@ static struct policy_ctx *
 sts_context(struct sbx_call *c, const struct policy_principal *pp)
 {
 	struct policy_ctx *ctx = policy_ctx_new();
-	const char *ext = aws_kvlist_get_exact(&c->params, "ExternalId");
+	const char *ext = in_str(c, "ExternalId");
 
 	if (ext != NULL)
 		policy_ctx_add(ctx, "sts:ExternalId", ext);
-	policy_ctx_add(ctx, "sts:RoleSessionName",
-	    aws_kvlist_get_exact(&c->params, "RoleSessionName"));
+	policy_ctx_add(ctx, "sts:RoleSessionName", in_str(c, "RoleSessionName"));
 	policy_ctx_add(ctx, "aws:SecureTransport", c->secure ? "true" : "false");
 	if (c->client_ip && *c->client_ip)
 		policy_ctx_add(ctx, "aws:SourceIp", c->client_ip);
@@ -214,38 +196,32 @@ sts_session(struct sbx_call *c, const struct sbx_role *r, const char *name,
 	return p;
 }
 
-/* Write the AssumeRole answer. */
+/* Set the AssumeRole output. */
 static void
 sts_assume_answer(struct sbx_call *c, const struct sbx_principal *p)
 {
+	cJSON *cred, *user;
 	char when[40];
 	struct tm tm;
 
 	hs_gmtime(p->expiration, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	sts_begin(c, "AssumeRole");
-	(void)hs_buf_adds(&c->body, "    <AssumedRoleUser>\n      ");
-	sbx_xml_elem(&c->body, "AssumedRoleId", p->user_id);
-	(void)hs_buf_adds(&c->body, "\n      ");
-	sbx_xml_elem(&c->body, "Arn", p->arn);
-	(void)hs_buf_adds(&c->body, "\n    </AssumedRoleUser>\n"
-	    "    <Credentials>\n      ");
-	sbx_xml_elem(&c->body, "AccessKeyId", p->access_key);
-	(void)hs_buf_adds(&c->body, "\n      ");
-	sbx_xml_elem(&c->body, "SecretAccessKey", p->secret);
-	(void)hs_buf_adds(&c->body, "\n      ");
-	sbx_xml_elem(&c->body, "SessionToken", p->session_token);
-	(void)hs_buf_adds(&c->body, "\n      ");
-	sbx_xml_elem(&c->body, "Expiration", when);
-	(void)hs_buf_adds(&c->body, "\n    </Credentials>\n");
-	sts_end(c, "AssumeRole");
+	c->output = cJSON_CreateObject();
+	cred = cJSON_AddObjectToObject(c->output, "Credentials");
+	cJSON_AddStringToObject(cred, "AccessKeyId", p->access_key);
+	cJSON_AddStringToObject(cred, "SecretAccessKey", p->secret);
+	cJSON_AddStringToObject(cred, "SessionToken", p->session_token);
+	cJSON_AddStringToObject(cred, "Expiration", when);
+	user = cJSON_AddObjectToObject(c->output, "AssumedRoleUser");
+	cJSON_AddStringToObject(user, "AssumedRoleId", p->user_id);
+	cJSON_AddStringToObject(user, "Arn", p->arn);
 }
 
 /* AssumeRole. */
 static int
 sts_assume_role(struct sbx_call *c)
 {
-	const char *arn = aws_kvlist_get_exact(&c->params, "RoleArn");
+	const char *arn = in_str(c, "RoleArn");
 	struct sbx_role r = { 0 };
 	struct sbx_principal *p = NULL;
 	char *cause = NULL;
@@ -269,8 +245,7 @@ sts_assume_role(struct sbx_call *c)
 		    "role.");
 		goto cleanup;
 	}
-	p = sts_session(c, &r, aws_kvlist_get_exact(&c->params,
-	    "RoleSessionName"), duration);
+	p = sts_session(c, &r, in_str(c, "RoleSessionName"), duration);
 	if (sbx_sts_session_put(c->sb->store, p, &cause) != 0) {
 		free(cause);
 		sbx_fail(c, 500, "InternalFailure", "internal error");

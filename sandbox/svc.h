@@ -21,8 +21,13 @@
 /* Verify the request's signature and set c->who (or c->anonymous). */
 int sbx_auth(struct sbx_call *c);
 
+/* model.c */
+int sbx_model_resolve(struct sbx_call *c);
+void sbx_model_answer(struct sbx_call *c);
+/* Encode c's error with the service model; false when not model-driven. */
+bool sbx_model_error(struct sbx_call *c);
+
 /* router.c */
-int sbx_query_resolve(struct sbx_call *c);
 int sbx_form_decode(struct sbx_call *c);
 
 /* S3 */
