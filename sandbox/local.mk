@@ -73,6 +73,7 @@ HS_SANDBOX_TESTS = \
 	tests/t0540-sandbox-s3-multipart.sh \
 	tests/t0550-sandbox-s3-list.sh \
 	tests/t0560-sandbox-s3-config.sh \
-	tests/t0570-sandbox-durability.sh
+	tests/t0570-sandbox-durability.sh \
+	tests/t0580-sandbox-sts.sh
 TESTS += $(HS_SANDBOX_TESTS)
 EXTRA_DIST += $(HS_SANDBOX_TESTS)

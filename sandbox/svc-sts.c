@@ -180,7 +180,7 @@ sts_session(struct sbx_call *c, const struct sbx_role *r, const char *name,
 	    "uvwxyz0123456789+/");
 	if (RAND_bytes(raw, sizeof raw) != 1)
 		BUG("RAND_bytes failed");
-	token = hs_xmalloc(4 * sizeof raw / 3 + 8);
+	token = hs_xmalloc(8 + 4 * ((sizeof raw + 2) / 3) + 1);
 	memcpy(token, "IQoJb3Jp", 8);
 	EVP_EncodeBlock((unsigned char *)token + 8, raw, sizeof raw);
 	p->access_key = hs_xstrdup(key);
