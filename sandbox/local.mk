@@ -77,3 +77,19 @@ HS_SANDBOX_TESTS = \
 	tests/t0580-sandbox-sts.sh
 TESTS += $(HS_SANDBOX_TESTS)
 EXTRA_DIST += $(HS_SANDBOX_TESTS)
+
+# CUnit tests of the store, the blobs and the sandbox's pieces.
+HS_SANDBOX_UNIT_CPPFLAGS = $(HS_UNIT_CPPFLAGS) -I$(top_srcdir)
+HS_SANDBOX_UNIT_CFLAGS = $(HS_SANDBOX_CFLAGS) $(CUNIT_CFLAGS)
+HS_SANDBOX_UNIT_LDADD = $(HS_UNIT_LDADD) $(HS_SANDBOX_TEST_LIBS)
+
+check_PROGRAMS += tests/unit/test-store tests/unit/test-sandbox
+TESTS += tests/unit/test-store tests/unit/test-sandbox
+tests_unit_test_store_SOURCES = tests/unit/test-store.c
+tests_unit_test_store_CPPFLAGS = $(HS_SANDBOX_UNIT_CPPFLAGS)
+tests_unit_test_store_CFLAGS = $(HS_SANDBOX_UNIT_CFLAGS)
+tests_unit_test_store_LDADD = $(HS_SANDBOX_UNIT_LDADD)
+tests_unit_test_sandbox_SOURCES = tests/unit/test-sandbox.c
+tests_unit_test_sandbox_CPPFLAGS = $(HS_SANDBOX_UNIT_CPPFLAGS)
+tests_unit_test_sandbox_CFLAGS = $(HS_SANDBOX_UNIT_CFLAGS)
+tests_unit_test_sandbox_LDADD = $(HS_SANDBOX_UNIT_LDADD)

@@ -55,7 +55,7 @@ sbx_s3_bucket_name_valid(const char *name)
 }
 
 /* The bucket of a virtual-hosted style Host ("b.localhost:4566"), or NULL. */
-static char *
+HS_STATIC char *
 s3_host_bucket(const char *host)
 {
 	const char *colon = strrchr(host, ':'), *dot;

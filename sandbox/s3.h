@@ -23,6 +23,12 @@
 /* Tell whether a bucket name follows S3's rules. */
 bool sbx_s3_bucket_name_valid(const char *name);
 
+#ifdef HS_UNIT_TESTS
+char *s3_host_bucket(const char *host);
+bool s3_parse_range(const char *r, uint64_t size, uint64_t *first,
+    uint64_t *last, bool *unsatisfiable);
+#endif
+
 /* s3-authz.c */
 /*
  * Decide whether the caller may do action ("s3:PutObject") on resource

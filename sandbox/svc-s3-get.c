@@ -80,8 +80,9 @@ s3_conditions(struct sbx_call *c, const struct sbx_object *o)
 	return 0;
 }
 
-/* Parse "bytes=A-B", "bytes=A-" or "bytes=-N"; false when malformed. */
-static bool
+/* Parse "bytes=A-B", "bytes=A-" or "bytes=-N"; false when malformed or
+ * unsatisfiable (*unsatisfiable tells which). */
+HS_STATIC bool
 s3_parse_range(const char *r, uint64_t size, uint64_t *first, uint64_t *last,
     bool *unsatisfiable)
 {
