@@ -167,4 +167,27 @@ test_expect_success 'list-buckets shows only the caller account buckets' '
 '
 stop_sandbox
 
+start_sandbox --credentials "$TEST_TMP/creds.json" --account-id 111111111111
+test_expect_success 'temporary credentials are accepted after a restart' '
+	. "$TEST_TMP/session.env" &&
+	sbx_aws sts get-caller-identity >/dev/null
+'
+stop_sandbox
+
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$SANDBOX_DATA/sandbox.db" \
+	    "UPDATE sts_sessions SET expiration = strftime('%s','now') - 60;"
+	start_sandbox --credentials "$TEST_TMP/creds.json" --account-id 111111111111
+	test_expect_success 'expired temporary credentials are ExpiredToken' '
+		. "$TEST_TMP/session.env" &&
+		! sbx_aws sts get-caller-identity 2>err &&
+		test_grep "ExpiredToken" err &&
+		! sbx_aws s3 ls 2>err &&
+		test_grep "ExpiredToken" err
+	'
+	stop_sandbox
+else
+	test_skip 'expired temporary credentials are ExpiredToken' 'sqlite3 is not installed'
+fi
+
 test_done
