@@ -14,6 +14,8 @@
  *   policies), so only what the bucket policy grants them;
  * - anonymous (unsigned) requests: only what the bucket policy grants
  *   to "*".
+ * With Block Public Access's RestrictPublicBuckets on, a public bucket
+ * policy grants nothing to anonymous callers nor to other accounts.
  */
 #include "hs-common.h"
 #include "s3.h"
@@ -146,6 +148,17 @@ s3_evaluate(struct sbx_call *c, const struct sbx_bucket *b,
 	return d;
 }
 
+/* Tell whether RestrictPublicBuckets shuts this caller out of a public
+ * bucket policy: anonymous callers and other accounts. */
+static bool
+s3_restricted(const struct sbx_call *c, const struct sbx_bucket *b)
+{
+	if (!c->anonymous && strcmp(c->who->account, b->owner) == 0)
+		return false;
+	return sbx_s3_pab_flag(b, "RestrictPublicBuckets") &&
+	    sbx_s3_policy_public(b->policy);
+}
+
 /* The same decision without answering: true when allowed. */
 bool
 sbx_s3_allowed(struct sbx_call *c, const struct sbx_bucket *b,
@@ -158,6 +171,8 @@ sbx_s3_allowed(struct sbx_call *c, const struct sbx_bucket *b,
 
 	if (s3_is_owner_root(c, b) && s3_root_policy_action(action))
 		return true;
+	if (b != NULL && b->policy != NULL && s3_restricted(c, b))
+		return false;
 	if (b != NULL && b->policy != NULL) {
 		bp = policy_parse(b->policy, strlen(b->policy), &opts, &cause);
 		free(cause);

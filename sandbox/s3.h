@@ -85,6 +85,8 @@ int sbx_s3_int_param(struct sbx_call *c, const char *name, long min,
     long max, long def, long *out);
 
 /* svc-s3-policy.c */
+/* Tell whether a bucket policy document grants access to everyone. */
+bool sbx_s3_policy_public(const char *json);
 /* Tell whether the bucket's Block Public Access has flag set. */
 bool sbx_s3_pab_flag(const struct sbx_bucket *b, const char *flag);
 

@@ -127,6 +127,17 @@ s3_policy_public(cJSON *doc)
 	return false;
 }
 
+/* Tell whether a bucket policy document grants access to everyone. */
+bool
+sbx_s3_policy_public(const char *json)
+{
+	cJSON *doc = cJSON_Parse(json);
+	bool pub = doc != NULL && s3_policy_public(doc);
+
+	cJSON_Delete(doc);
+	return pub;
+}
+
 /* Tell whether the bucket's Block Public Access has flag set. */
 bool
 sbx_s3_pab_flag(const struct sbx_bucket *b, const char *flag)

@@ -128,6 +128,16 @@ test_expect_success 'with Block Public Access off, the policy grants anonymous r
 	curl -s "$SANDBOX_URL/auth" >out &&
 	test_grep "<Code>AccessDenied</Code>" out
 '
+
+test_expect_success 'RestrictPublicBuckets shuts anonymous callers out of a public policy' '
+	sbx_aws s3api put-public-access-block --bucket auth \
+	    --public-access-block-configuration \
+	    BlockPublicAcls=false,IgnorePublicAcls=false,BlockPublicPolicy=false,RestrictPublicBuckets=true &&
+	curl -s "$SANDBOX_URL/auth/hello.txt" >out &&
+	test_grep "<Code>AccessDenied</Code>" out &&
+	sbx_aws s3 cp s3://auth/hello.txt got >/dev/null &&
+	test_cmp "$TEST_TMP/hello.txt" got
+'
 stop_sandbox
 
 test_done
