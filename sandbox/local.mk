@@ -6,6 +6,7 @@ noinst_LIBRARIES += sandbox/libsandbox.a
 check_LIBRARIES += sandbox/libsandbox-test.a
 sandbox_libsandbox_a_SOURCES = \
 	sandbox/auth.c \
+	sandbox/blob-gc.c \
 	sandbox/blob.c \
 	sandbox/body.c \
 	sandbox/call.c \
