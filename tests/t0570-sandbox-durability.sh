@@ -106,13 +106,15 @@ test_expect_success 'many clients in parallel on one key: one whole version wins
 	pids= &&
 	for i in 1 2 3 4 5 6 7 8; do
 		head -c 300000 /dev/zero | tr "\\0" "$i" >"same$i.bin"
-		{ sbx_aws s3 cp "same$i.bin" s3://par/same.bin >/dev/null 2>&1 & }
+		{ sbx_aws s3 cp "same$i.bin" s3://par/same.bin >/dev/null 2>"f$i" & }
 		pids="$pids $!"
 	done &&
-	for p in $pids; do wait $p || exit 1; done &&
+	for p in $pids; do wait $p || { cat f*; exit 1; }; done &&
 	sbx_aws s3 cp s3://par/same.bin got.bin >/dev/null &&
 	ok=no &&
-	for i in 1 2 3 4 5 6 7 8; do cmp -s "same$i.bin" got.bin && ok=yes; done &&
+	for i in 1 2 3 4 5 6 7 8; do
+		if cmp -s "same$i.bin" got.bin; then ok=yes; fi
+	done &&
 	test $ok = yes &&
 	n=$(sbx_aws s3api list-objects-v2 --bucket par --query "length(Contents)" --output text) &&
 	test "$n" = 13
