@@ -1,0 +1,288 @@
+/*
+ * s3-util.c: what S3 handlers share: loading the bucket, XML in and out,
+ * object headers and user metadata, server-side encryption, and storing
+ * bodies with their digests checked.
+ */
+#include "hs-common.h"
+#include "s3.h"
+
+#include <ctype.h>
+#include <strings.h>
+#include <libxml/parser.h>
+#include <openssl/evp.h>
+
+/* Load c->bucket; NoSuchBucket (404) when it does not exist. */
+int
+sbx_s3_bucket_load(struct sbx_call *c, struct sbx_bucket *b)
+{
+	char *cause = NULL;
+	int r = sbx_s3_bucket_get(c->sb->store, c->bucket, b, &cause);
+
+	if (r < 0)
+		return sbx_s3_internal(c, cause);
+	if (r == 1) {
+		sbx_fail(c, 404, "NoSuchBucket", "The specified bucket does "
+		    "not exist");
+		sbx_fail_field(c, "BucketName", c->bucket);
+		return -1;
+	}
+	return 0;
+}
+
+/* Answer an internal error, keeping the cause out of the answer. */
+int
+sbx_s3_internal(struct sbx_call *c, char *cause)
+{
+	free(cause);
+	return sbx_fail(c, 500, "InternalError", "We encountered an internal "
+	    "error. Please try again.");
+}
+
+/* Start an XML answer: declaration and <root xmlns=S3>. */
+void
+sbx_s3_xml_begin(struct sbx_call *c, const char *root)
+{
+	sbx_xml_start(&c->body);
+	(void)hs_buf_addf(&c->body, "<%s xmlns=\"%s\">", root, S3_XMLNS);
+}
+
+/* Answer with an XML document. */
+void
+sbx_s3_xml_answer(struct sbx_call *c, int status)
+{
+	c->status = status;
+	sbx_header(c, "Content-Type", "application/xml");
+}
+
+/* Parse the request body as XML; MalformedXML when it is not. */
+int
+sbx_s3_parse_body(struct sbx_call *c, xmlDoc **doc)
+{
+	*doc = NULL;
+	if (c->req.body_kind == AWS_BODY_MEMORY && c->req.body.len > 0)
+		*doc = xmlReadMemory(c->req.body.buf, (int)c->req.body.len,
+		    "body.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+		    XML_PARSE_NOWARNING);
+	if (*doc == NULL || xmlDocGetRootElement(*doc) == NULL) {
+		xmlFreeDoc(*doc);
+		*doc = NULL;
+		return sbx_fail(c, 400, "MalformedXML", "The XML you provided "
+		    "was not well-formed or did not validate against our "
+		    "published schema");
+	}
+	return 0;
+}
+
+/* The text of the first child element named name of node, or NULL. The
+ * string lives as long as the document (it is the text node's content). */
+const char *
+sbx_s3_xml_child(xmlNode *node, const char *name)
+{
+	xmlNode *n;
+
+	for (n = node ? node->children : NULL; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, name) == 0) {
+			if (n->children != NULL && n->children->type ==
+			    XML_TEXT_NODE)
+				return (const char *)n->children->content;
+			return "";
+		}
+	return NULL;
+}
+
+/* Free a request document. */
+void
+sbx_s3_xml_free(xmlDoc *doc)
+{
+	xmlFreeDoc(doc);
+}
+
+/* The 64-hex canonical user ID of an account. */
+void
+sbx_s3_canonical_id(const char *account, char out[65])
+{
+	unsigned char md[32];
+	unsigned int len = 0, i;
+
+	EVP_Digest(account, strlen(account), md, &len, EVP_sha256(), NULL);
+	for (i = 0; i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+/* Read an integer query parameter within [min, max]; def when absent. */
+int
+sbx_s3_int_param(struct sbx_call *c, const char *name, long min, long max,
+    long def, long *out)
+{
+	const char *v = aws_kvlist_get_exact(&c->req.query, name);
+	char *end;
+	long n;
+
+	if (v == NULL) {
+		*out = def;
+		return 0;
+	}
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < min) {
+		sbx_fail(c, 400, "InvalidArgument", "Provided %s not an "
+		    "integer or within integer range", name);
+		sbx_fail_field(c, "ArgumentName", name);
+		sbx_fail_field(c, "ArgumentValue", v);
+		return -1;
+	}
+	*out = n > max ? max : n;
+	return 0;
+}
+
+/* The ARN of a KMS key as S3 reports it. */
+static char *
+s3_kms_arn(struct sbx_call *c, const char *key)
+{
+	if (key == NULL || *key == '\0') {
+		char h[65];
+		/* the account's AWS managed key for S3 (aws/s3) */
+		sbx_s3_canonical_id(c->sb->account_id, h);
+		return hs_xasprintf("arn:aws:kms:us-east-1:%s:key/%.8s-%.4s-4%.3s-"
+		    "a%.3s-%.12s", c->sb->account_id, h, h + 8, h + 12, h + 15,
+		    h + 18);
+	}
+	if (hs_starts_with(key, "arn:"))
+		return hs_xstrdup(key);
+	return hs_xasprintf("arn:aws:kms:us-east-1:%s:%s%s", c->sb->account_id,
+	    hs_starts_with(key, "alias/") ? "" : "key/", key);
+}
+
+/* Refuse a bad encryption header with S3's InvalidArgument. */
+static int
+s3_sse_invalid(struct sbx_call *c, const char *msg, const char *name,
+    const char *value)
+{
+	sbx_fail(c, 400, "InvalidArgument", "%s", msg);
+	sbx_fail_field(c, "ArgumentName", name);
+	sbx_fail_field(c, "ArgumentValue", value ? value : "null");
+	return -1;
+}
+
+/* The bucket's default encryption: algorithm and key. */
+static void
+s3_sse_default(const struct sbx_bucket *b, char **sse, char **kms)
+{
+	cJSON *j = b && b->encryption ? cJSON_Parse(b->encryption) : NULL;
+	const char *alg = cJSON_GetStringValue(cJSON_GetObjectItem(j,
+	    "SSEAlgorithm"));
+	const char *key = cJSON_GetStringValue(cJSON_GetObjectItem(j,
+	    "KMSMasterKeyID"));
+
+	*sse = hs_xstrdup(alg ? alg : "AES256");
+	*kms = key ? hs_xstrdup(key) : NULL;
+	cJSON_Delete(j);
+}
+
+/* The server-side encryption of an upload. */
+int
+sbx_s3_sse_resolve(struct sbx_call *c, const struct sbx_bucket *b,
+    char **sse, char **kms_key)
+{
+	const char *h = aws_kvlist_get(&c->req.headers,
+	    "x-amz-server-side-encryption");
+	const char *k = aws_kvlist_get(&c->req.headers,
+	    "x-amz-server-side-encryption-aws-kms-key-id");
+
+	*sse = *kms_key = NULL;
+	if (aws_kvlist_get(&c->req.headers,
+	    "x-amz-server-side-encryption-customer-algorithm") != NULL)
+		return sbx_fail(c, 501, "NotImplemented", "A header you "
+		    "provided implies functionality that is not implemented");
+	if (h == NULL) {
+		if (k != NULL)
+			return s3_sse_invalid(c, "Server Side Encryption with "
+			    "AWS KMS managed key requires HTTP header "
+			    "x-amz-server-side-encryption : aws:kms",
+			    "x-amz-server-side-encryption", NULL);
+		s3_sse_default(b, sse, kms_key);
+	} else if (strcmp(h, "AES256") == 0) {
+		if (k != NULL)
+			return s3_sse_invalid(c, "Server Side Encryption with "
+			    "AWS KMS managed key requires HTTP header "
+			    "x-amz-server-side-encryption : aws:kms",
+			    "x-amz-server-side-encryption", h);
+		*sse = hs_xstrdup(h);
+	} else if (strcmp(h, "aws:kms") == 0 || strcmp(h, "aws:kms:dsse") == 0) {
+		*sse = hs_xstrdup(h);
+		*kms_key = k ? hs_xstrdup(k) : NULL;
+	} else
+		return s3_sse_invalid(c, "The encryption method specified is "
+		    "not supported", "x-amz-server-side-encryption", h);
+	if (strncmp(*sse, "aws:kms", 7) == 0) {
+		char *arn = s3_kms_arn(c, *kms_key);
+		free(*kms_key);
+		*kms_key = arn;
+	}
+	return 0;
+}
+
+/* Answer x-amz-server-side-encryption (and the KMS key ID). */
+void
+sbx_s3_sse_headers(struct sbx_call *c, const char *sse, const char *kms_key)
+{
+	if (sse == NULL)
+		return;
+	sbx_header(c, "x-amz-server-side-encryption", sse);
+	if (kms_key != NULL)
+		sbx_header(c, "x-amz-server-side-encryption-aws-kms-key-id",
+		    kms_key);
+}
+
+/* The object headers S3 keeps and returns. */
+static const char *const s3_kept_headers[] = {
+	"Cache-Control", "Content-Disposition", "Content-Encoding",
+	"Content-Language", "Content-Type", "Expires",
+	"x-amz-website-redirect-location",
+};
+
+/* The object headers to keep (Content-Type, ..., x-amz-meta-*) as JSON. */
+char *
+sbx_s3_headers_json(struct sbx_call *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	char *s, *lower;
+	size_t i;
+
+	for (i = 0; i < HS_ARRAY_SIZE(s3_kept_headers); i++) {
+		const char *v = aws_kvlist_get(&c->req.headers,
+		    s3_kept_headers[i]);
+		if (v != NULL)
+			cJSON_AddStringToObject(o, s3_kept_headers[i], v);
+	}
+	for (i = 0; i < c->req.headers.n; i++) {
+		const struct aws_kv *kv = &c->req.headers.items[i];
+		if (strncasecmp(kv->name, "x-amz-meta-", 11) != 0)
+			continue;
+		lower = hs_xstrdup(kv->name);
+		for (s = lower; *s; s++)
+			*s = (char)tolower((unsigned char)*s);
+		cJSON_DeleteItemFromObject(o, lower);
+		cJSON_AddStringToObject(o, lower, kv->value);
+		free(lower);
+	}
+	s = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	lower = hs_xstrdup(s);
+	cJSON_free(s);
+	return lower;
+}
+
+/* Answer the kept object headers. */
+void
+sbx_s3_headers_answer(struct sbx_call *c, const char *json)
+{
+	cJSON *o = cJSON_Parse(json ? json : "{}"), *it;
+
+	cJSON_ArrayForEach(it, o)
+		if (cJSON_IsString(it))
+			sbx_header(c, it->string, it->valuestring);
+	if (aws_kvlist_get(&c->headers, "Content-Type") == NULL)
+		sbx_header(c, "Content-Type", "binary/octet-stream");
+	cJSON_Delete(o);
+}

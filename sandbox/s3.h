@@ -1,0 +1,132 @@
+/*
+ * s3.h: what the S3 handlers (svc-s3-*.c) share: the bucket and key of a
+ * request, the enforcement of bucket policies, object headers and
+ * metadata, server-side encryption, bodies with their digests, and XML.
+ *
+ * S3 is served at the HTTP level: streaming bodies, ranges, conditional
+ * requests, aws-chunked uploads and per-header semantics are S3's own
+ * interface; the answers' XML follows the S3 model's shapes and
+ * namespace.
+ */
+#ifndef HS_SANDBOX_S3_H
+#define HS_SANDBOX_S3_H
+
+#include "svc.h"
+#include "store.h"
+
+#include <libxml/tree.h>
+
+#define S3_XMLNS "http://s3.amazonaws.com/doc/2006-03-01/"
+#define S3_MIN_PART ((uint64_t)5 << 20)
+
+/* s3-route.c */
+/* Tell whether a bucket name follows S3's rules. */
+bool sbx_s3_bucket_name_valid(const char *name);
+
+#ifdef HS_UNIT_TESTS
+char *s3_host_bucket(const char *host);
+bool s3_parse_range(const char *r, uint64_t size, uint64_t *first,
+    uint64_t *last, bool *unsatisfiable);
+#endif
+
+/* s3-authz.c */
+/*
+ * Decide whether the caller may do action ("s3:PutObject") on resource
+ * (a bucket or object ARN) of bucket b (NULL: no bucket, e.g.
+ * ListBuckets), with the request's condition keys. 0 when allowed;
+ * -1 after answering 403 AccessDenied.
+ */
+int sbx_s3_authorize(struct sbx_call *c, const struct sbx_bucket *b,
+    const char *action, const char *key);
+/* The same decision without answering: true when allowed. */
+bool sbx_s3_allowed(struct sbx_call *c, const struct sbx_bucket *b,
+    const char *action, const char *key);
+
+/* s3-util.c */
+/* Load c->bucket; NoSuchBucket (404) when it does not exist. */
+int sbx_s3_bucket_load(struct sbx_call *c, struct sbx_bucket *b);
+/* Answer with an XML document (Content-Type application/xml). */
+void sbx_s3_xml_answer(struct sbx_call *c, int status);
+/* Start an XML answer: declaration and <root xmlns=S3>. */
+void sbx_s3_xml_begin(struct sbx_call *c, const char *root);
+/* Parse the request body as XML; MalformedXML when it is not. */
+int sbx_s3_parse_body(struct sbx_call *c, xmlDoc **doc);
+/* The text of the first child element named name of node, or NULL. */
+const char *sbx_s3_xml_child(xmlNode *node, const char *name);
+/* Free what sbx_s3_xml_child may have cached. */
+void sbx_s3_xml_free(xmlDoc *doc);
+/* The 64-hex canonical user ID of an account. */
+void sbx_s3_canonical_id(const char *account, char out[65]);
+/* The server-side encryption of an upload: from the request headers,
+ * else the bucket's default; InvalidArgument on a bad header. */
+int sbx_s3_sse_resolve(struct sbx_call *c, const struct sbx_bucket *b,
+    char **sse, char **kms_key);
+/* Answer x-amz-server-side-encryption (and the KMS key ID). */
+void sbx_s3_sse_headers(struct sbx_call *c, const char *sse,
+    const char *kms_key);
+/* The object headers to keep (Content-Type, ..., x-amz-meta-*) as JSON. */
+char *sbx_s3_headers_json(struct sbx_call *c);
+/* Answer the kept object headers. */
+void sbx_s3_headers_answer(struct sbx_call *c, const char *json);
+/* Store the request body as a blob, checking Content-MD5 and
+ * x-amz-checksum-*; fills blob, size and the hex MD5. */
+int sbx_s3_store_body(struct sbx_call *c, bool encrypt, char blob[33],
+    uint64_t *size, char md5hex[33]);
+/* Copy an existing body into a new blob (CopyObject, completion). */
+int sbx_s3_blob_copy(struct sbx_call *c, struct sbx_blob_writer *w,
+    const char *blob, bool encrypted, uint64_t size);
+/* Remove bodies after the metadata that named them is gone. */
+void sbx_s3_blobs_remove(struct sbx_call *c, char **blobs, size_t n);
+/* Answer an internal error (store failures), keeping the cause out of
+ * the answer; always -1. */
+int sbx_s3_internal(struct sbx_call *c, char *cause);
+/* Read an integer query parameter within [min, max]; def when absent. */
+int sbx_s3_int_param(struct sbx_call *c, const char *name, long min,
+    long max, long def, long *out);
+
+/* svc-s3-policy.c */
+/* Tell whether a bucket policy document grants access to everyone. */
+bool sbx_s3_policy_public(const char *json);
+/* Tell whether the bucket's Block Public Access has flag set. */
+bool sbx_s3_pab_flag(const struct sbx_bucket *b, const char *flag);
+
+/* svc-s3-object.c */
+/* Check the key length, the metadata size and the ACL header. */
+int sbx_s3_check_put_headers(struct sbx_call *c);
+
+/* The handlers (svc-s3-*.c). */
+int sbx_s3_list_buckets(struct sbx_call *c);
+int sbx_s3_create_bucket(struct sbx_call *c);
+int sbx_s3_head_bucket(struct sbx_call *c);
+int sbx_s3_delete_bucket(struct sbx_call *c);
+int sbx_s3_get_bucket_location(struct sbx_call *c);
+int sbx_s3_put_object(struct sbx_call *c);
+int sbx_s3_get_object(struct sbx_call *c);
+int sbx_s3_head_object(struct sbx_call *c);
+int sbx_s3_delete_object(struct sbx_call *c);
+int sbx_s3_delete_objects(struct sbx_call *c);
+int sbx_s3_copy_object(struct sbx_call *c);
+int sbx_s3_list_objects(struct sbx_call *c);
+int sbx_s3_list_objects_v2(struct sbx_call *c);
+int sbx_s3_create_multipart_upload(struct sbx_call *c);
+int sbx_s3_upload_part(struct sbx_call *c);
+int sbx_s3_complete_multipart_upload(struct sbx_call *c);
+int sbx_s3_abort_multipart_upload(struct sbx_call *c);
+int sbx_s3_list_parts(struct sbx_call *c);
+int sbx_s3_list_multipart_uploads(struct sbx_call *c);
+int sbx_s3_put_bucket_policy(struct sbx_call *c);
+int sbx_s3_get_bucket_policy(struct sbx_call *c);
+int sbx_s3_delete_bucket_policy(struct sbx_call *c);
+int sbx_s3_put_bucket_encryption(struct sbx_call *c);
+int sbx_s3_get_bucket_encryption(struct sbx_call *c);
+int sbx_s3_delete_bucket_encryption(struct sbx_call *c);
+int sbx_s3_put_public_access_block(struct sbx_call *c);
+int sbx_s3_get_public_access_block(struct sbx_call *c);
+int sbx_s3_delete_public_access_block(struct sbx_call *c);
+int sbx_s3_put_bucket_tagging(struct sbx_call *c);
+int sbx_s3_get_bucket_tagging(struct sbx_call *c);
+int sbx_s3_delete_bucket_tagging(struct sbx_call *c);
+int sbx_s3_put_bucket_versioning(struct sbx_call *c);
+int sbx_s3_get_bucket_versioning(struct sbx_call *c);
+
+#endif
