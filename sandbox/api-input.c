@@ -1,0 +1,137 @@
+/*
+ * api-input.c: reading the decoded input of a model-driven operation,
+ * the validation errors of the json protocols, and tags in the two forms
+ * AWS services take them (a map, or a list of key/value structures).
+ */
+#include "hs-common.h"
+#include "api.h"
+
+#include <ctype.h>
+
+/* A member of c->input (any type), or NULL. */
+cJSON *
+sbx_in(const struct sbx_call *c, const char *name)
+{
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(c->input, name);
+
+	return cJSON_IsNull(v) ? NULL : v;
+}
+
+/* A string member of c->input, or NULL. */
+const char *
+sbx_in_str(const struct sbx_call *c, const char *name)
+{
+	return cJSON_GetStringValue(sbx_in(c, name));
+}
+
+/* A number member as long, or def when absent. */
+long
+sbx_in_long(const struct sbx_call *c, const char *name, long def)
+{
+	cJSON *v = sbx_in(c, name);
+
+	if (cJSON_IsNumber(v))
+		return (long)v->valuedouble;
+	if (cJSON_IsRaw(v))
+		return strtol(v->valuestring, NULL, 10);
+	return def;
+}
+
+/* A boolean member, or def when absent. */
+bool
+sbx_in_bool(const struct sbx_call *c, const char *name, bool def)
+{
+	cJSON *v = sbx_in(c, name);
+
+	return cJSON_IsBool(v) ? cJSON_IsTrue(v) : def;
+}
+
+/* Answer an internal (store) failure without showing its cause; -1. */
+int
+sbx_api_internal(struct sbx_call *c, char *cause)
+{
+	free(cause);
+	return sbx_fail(c, 500, c->svc->protocol == SBX_PROTO_QUERY ?
+	    "ServiceFailure" : "ServiceException", "An internal error "
+	    "occurred in the sandbox's store.");
+}
+
+/* Answer a ValidationException for one member; -1. */
+int
+sbx_api_invalid(struct sbx_call *c, const char *code, const char *value,
+    const char *member, const char *constraint)
+{
+	return sbx_fail(c, 400, code, "1 validation error detected: Value "
+	    "'%s' at '%s' failed to satisfy constraint: Member must %s",
+	    value ? value : "null", member, constraint);
+}
+
+/* Tell whether s is 1..max characters of [A-Za-z0-9] and extra. */
+bool
+sbx_api_name_ok(const char *s, size_t max, const char *extra)
+{
+	size_t i;
+
+	if (s == NULL || *s == '\0' || strlen(s) > max)
+		return false;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!isalnum((unsigned char)s[i]) &&
+		    strchr(extra, s[i]) == NULL)
+			return false;
+	return true;
+}
+
+/* A UUID4 string. */
+void
+sbx_api_uuid(char out[37])
+{
+	char h[33];
+
+	sbx_random_hex(h, 16);
+	h[12] = '4';
+	h[16] = "89ab"[h[16] % 4];
+	snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8, h + 12,
+	    h + 16, h + 20);
+}
+
+/* The Tags of the input as a JSON object {key: value}, or NULL. */
+cJSON *
+sbx_api_tags_in(const cJSON *tags, const char *key_name,
+    const char *value_name)
+{
+	cJSON *map, *t;
+
+	if (tags == NULL || cJSON_IsNull(tags))
+		return NULL;
+	if (cJSON_IsObject(tags))
+		return cJSON_Duplicate(tags, true);
+	map = cJSON_CreateObject();
+	cJSON_ArrayForEach(t, tags) {
+		const char *k = cJSON_GetStringValue(
+		    cJSON_GetObjectItemCaseSensitive(t, key_name));
+		const char *v = cJSON_GetStringValue(
+		    cJSON_GetObjectItemCaseSensitive(t, value_name));
+		if (k == NULL)
+			continue;
+		cJSON_DeleteItemFromObjectCaseSensitive(map, k);
+		cJSON_AddStringToObject(map, k, v ? v : "");
+	}
+	return map;
+}
+
+/* A tags object {key: value} as a list of {KEY: k, VALUE: v}. */
+cJSON *
+sbx_api_tags_list(const cJSON *map, const char *key_name,
+    const char *value_name)
+{
+	cJSON *list = cJSON_CreateArray(), *t;
+
+	cJSON_ArrayForEach(t, map) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, key_name, t->string);
+		cJSON_AddStringToObject(o, value_name,
+		    cJSON_GetStringValue(t) ? t->valuestring : "");
+		cJSON_AddItemToArray(list, o);
+	}
+	return list;
+}
