@@ -13,10 +13,13 @@
 #include "hs-common.h"
 #include "sbx.h"
 #include "svc.h"
+#include "iam.h"
 
 #include <strings.h>
 
 const struct sbx_service sbx_services[] = {
+	{ "iam", "iam", SBX_PROTO_QUERY, IAM_XMLNS, NULL, "2010-05-08",
+	    sbx_iam_schema, NULL, sbx_iam_ops, &sbx_iam_n_ops },
 	{ "s3", "s3", SBX_PROTO_REST_XML,
 	    "http://s3.amazonaws.com/doc/2006-03-01/", NULL, NULL, sbx_s3_schema,
 	    sbx_s3_resolve, sbx_s3_ops, &sbx_s3_n_ops },

@@ -30,6 +30,11 @@ bool sbx_model_error(struct sbx_call *c);
 /* router.c */
 int sbx_form_decode(struct sbx_call *c);
 
+/* IAM (issue 7) */
+extern const char sbx_iam_schema[];
+extern const struct sbx_op sbx_iam_ops[];
+extern const size_t sbx_iam_n_ops;
+
 /* S3 */
 extern const char sbx_s3_schema[];
 extern const struct sbx_op sbx_s3_ops[];
