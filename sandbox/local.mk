@@ -5,6 +5,9 @@
 noinst_LIBRARIES += sandbox/libsandbox.a
 check_LIBRARIES += sandbox/libsandbox-test.a
 sandbox_libsandbox_a_SOURCES = \
+	sandbox/api-authz.c \
+	sandbox/api-input.c \
+	sandbox/api.h \
 	sandbox/auth.c \
 	sandbox/blob.c \
 	sandbox/body.c \
@@ -12,6 +15,9 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/creds.c \
 	sandbox/error.c \
 	sandbox/fsutil.c \
+	sandbox/iam-managed.c \
+	sandbox/iam-util.c \
+	sandbox/iam.h \
 	sandbox/log.c \
 	sandbox/model.c \
 	sandbox/router.c \
@@ -23,11 +29,16 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/sandbox.h \
 	sandbox/sbx.h \
 	sandbox/server.c \
+	sandbox/store-iam.c \
+	sandbox/store-run.c \
 	sandbox/store-s3-mpu.c \
 	sandbox/store-s3.c \
 	sandbox/store-sts.c \
 	sandbox/store.c \
 	sandbox/store.h \
+	sandbox/svc-iam-policy.c \
+	sandbox/svc-iam-role.c \
+	sandbox/svc-iam.c \
 	sandbox/svc-s3-bucket.c \
 	sandbox/svc-s3-config.c \
 	sandbox/svc-s3-delete.c \
@@ -93,3 +104,10 @@ tests_unit_test_sandbox_SOURCES = tests/unit/test-sandbox.c
 tests_unit_test_sandbox_CPPFLAGS = $(HS_SANDBOX_UNIT_CPPFLAGS)
 tests_unit_test_sandbox_CFLAGS = $(HS_SANDBOX_UNIT_CFLAGS)
 tests_unit_test_sandbox_LDADD = $(HS_SANDBOX_UNIT_LDADD)
+
+# Issue 7 (t0600-t0699): IAM, Lambda, S3 notifications, ECR and Logs,
+# driven by the AWS CLI.
+HS_SANDBOX2_TESTS = \
+	tests/t0600-sandbox-iam.sh
+TESTS += $(HS_SANDBOX2_TESTS)
+EXTRA_DIST += $(HS_SANDBOX2_TESTS)
