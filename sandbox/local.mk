@@ -19,6 +19,9 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/iam-util.c \
 	sandbox/iam.h \
 	sandbox/log.c \
+	sandbox/logs-filter.c \
+	sandbox/logs-util.c \
+	sandbox/logs.h \
 	sandbox/model.c \
 	sandbox/router.c \
 	sandbox/s3-authz.c \
@@ -30,6 +33,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/sbx.h \
 	sandbox/server.c \
 	sandbox/store-iam.c \
+	sandbox/store-logs.c \
 	sandbox/store-run.c \
 	sandbox/store-s3-mpu.c \
 	sandbox/store-s3.c \
@@ -39,6 +43,10 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/svc-iam-policy.c \
 	sandbox/svc-iam-role.c \
 	sandbox/svc-iam.c \
+	sandbox/svc-logs-filter.c \
+	sandbox/svc-logs-group.c \
+	sandbox/svc-logs-stream.c \
+	sandbox/svc-logs.c \
 	sandbox/svc-s3-bucket.c \
 	sandbox/svc-s3-config.c \
 	sandbox/svc-s3-delete.c \
@@ -108,6 +116,15 @@ tests_unit_test_sandbox_LDADD = $(HS_SANDBOX_UNIT_LDADD)
 # Issue 7 (t0600-t0699): IAM, Lambda, S3 notifications, ECR and Logs,
 # driven by the AWS CLI.
 HS_SANDBOX2_TESTS = \
-	tests/t0600-sandbox-iam.sh
+	tests/t0600-sandbox-iam.sh \
+	tests/t0610-sandbox-logs.sh
 TESTS += $(HS_SANDBOX2_TESTS)
 EXTRA_DIST += $(HS_SANDBOX2_TESTS)
+
+# CUnit tests of issue 7's pieces.
+check_PROGRAMS += tests/unit/test-sbx-logs
+TESTS += tests/unit/test-sbx-logs
+tests_unit_test_sbx_logs_SOURCES = tests/unit/test-sbx-logs.c
+tests_unit_test_sbx_logs_CPPFLAGS = $(HS_SANDBOX_UNIT_CPPFLAGS)
+tests_unit_test_sbx_logs_CFLAGS = $(HS_SANDBOX_UNIT_CFLAGS)
+tests_unit_test_sbx_logs_LDADD = $(HS_SANDBOX_UNIT_LDADD)
