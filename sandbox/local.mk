@@ -9,6 +9,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/api-input.c \
 	sandbox/api.h \
 	sandbox/auth.c \
+	sandbox/blob-gc.c \
 	sandbox/blob.c \
 	sandbox/body.c \
 	sandbox/call.c \

@@ -6,7 +6,9 @@
  * server on its own threads and returns once it accepts connections;
  * sandbox_url() tells where (port 0 picks an ephemeral port).
  * sandbox_stop() stops the server, closes the store and removes a
- * temporary data folder. The library never prints: start-up failures come
+ * temporary data folder. The config is copied; its strings are read only
+ * during sandbox_start(). Several sandboxes may run in one process, each
+ * with its own data folder (a folder is locked by the sandbox using it). The library never prints: start-up failures come
  * back through cause (the caller frees it); warnings (such as --host on a
  * non-loopback address) through sandbox_config.warn.
  */

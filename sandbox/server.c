@@ -333,8 +333,10 @@ sandbox_start(const struct sandbox_config *cfg, struct sandbox **out,
 		goto fail;
 	}
 	if (srv_data_dir(sb, cause) != 0 || sbx_sse_key_load(sb, cause) != 0 ||
-	    sbx_store_open(sb, cause) != 0 || sbx_creds_load(sb, cause) != 0 ||
-	    (cfg->log_file && sbx_log_open(sb, cfg->log_file, cause) != 0) ||
+	    sbx_store_open(sb, cause) != 0 || sbx_creds_load(sb, cause) != 0)
+		goto fail;
+	sbx_blob_gc(sb);
+	if ((cfg->log_file && sbx_log_open(sb, cfg->log_file, cause) != 0) ||
 	    (cfg->tls && sbx_tls_load(sb, cause) != 0) ||
 	    srv_start_mhd(sb, cause) != 0)
 		goto fail;

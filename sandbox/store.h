@@ -37,6 +37,10 @@ sqlite3_stmt *sbx_store_prepare(sqlite3 *db, const char *sql, char **cause);
 /* Bind a C string (NULL binds SQL NULL). */
 void sbx_store_bind(sqlite3_stmt *st, int i, const char *s);
 
+/* blob-gc.c */
+/* Remove every body that no record names (start-up); how many. */
+size_t sbx_blob_gc(struct sandbox *sb);
+
 /* store-s3.c */
 struct sbx_bucket {
 	char *name;

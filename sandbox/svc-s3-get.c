@@ -208,6 +208,9 @@ s3_load_object(struct sbx_call *c, struct sbx_object *o)
 	r = sbx_s3_object_get(c->sb->store, c->bucket, c->key, o, &cause);
 	if (r < 0)
 		sbx_s3_internal(c, cause);
+	else if (r == 1 && !sbx_s3_allowed(c, &b, "s3:ListBucket", NULL))
+		/* S3 tells a missing key only to callers who may list */
+		sbx_fail(c, 403, "AccessDenied", "Access Denied");
 	else if (r == 1) {
 		sbx_fail(c, 404, "NoSuchKey", "The specified key does not "
 		    "exist.");

@@ -86,6 +86,18 @@ stop_sandbox
 rc=$?
 test_expect_success 'SIGTERM stops it cleanly' 'test $rc = 0'
 
+if curl -s -o /dev/null --max-time 2 http://127.0.0.1:4566/ 2>/dev/null; then
+	test_skip 'without --port it listens on 4566' 'port 4566 is in use here'
+else
+	test_expect_success 'without --port it listens on 4566' '
+		"$HS_SANDBOX" >out 2>&1 &
+		pid=$! &&
+		for i in 1 2 3 4 5 6 7 8 9 10; do grep -q listening out && break; sleep 0.2; done &&
+		kill $pid && wait $pid &&
+		test_grep "^listening on http://127.0.0.1:4566$" out
+	'
+fi
+
 test_expect_success 'SIGINT stops it cleanly too' '
 	"$HS_SANDBOX" --port 0 >out 2>&1 &
 	pid=$! &&

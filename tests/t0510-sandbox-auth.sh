@@ -123,6 +123,8 @@ test_expect_success 'with Block Public Access off, the policy grants anonymous r
 	    --policy "file://$TEST_TMP/public.json" &&
 	curl -s -f "$SANDBOX_URL/auth/hello.txt" >got &&
 	test_cmp "$TEST_TMP/hello.txt" got &&
+	curl -s "$SANDBOX_URL/auth/missing.txt" >out &&
+	test_grep "<Code>AccessDenied</Code>" out &&
 	curl -s -X PUT --data x "$SANDBOX_URL/auth/anon.txt" >out &&
 	test_grep "<Code>AccessDenied</Code>" out &&
 	curl -s "$SANDBOX_URL/auth" >out &&

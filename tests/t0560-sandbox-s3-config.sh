@@ -148,6 +148,21 @@ test_expect_success 'condition keys: s3:prefix, aws:SecureTransport, aws:SourceI
 	s3api put-object --bucket cfg --key other/x >/dev/null &&
 	s3api delete-bucket-policy --bucket cfg
 '
+test_expect_success 'condition keys: aws:CurrentTime and the KMS key ID of an upload' '
+	s3api put-bucket-policy --bucket cfg --policy \
+	    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::cfg/old/*\",\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2001-01-01T00:00:00Z\"}}},{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::cfg/new/*\",\"Condition\":{\"DateGreaterThan\":{\"aws:CurrentTime\":\"2999-01-01T00:00:00Z\"}}},{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::cfg/kms/*\",\"Condition\":{\"StringNotEquals\":{\"s3:x-amz-server-side-encryption-aws-kms-key-id\":\"arn:aws:kms:us-east-1:000000000000:key/good\"}}}]}" &&
+	s3api put-object --bucket cfg --key old/x >/dev/null &&
+	s3api put-object --bucket cfg --key new/x >/dev/null &&
+	! s3api get-object --bucket cfg --key old/x out 2>err &&
+	test_grep "AccessDenied" err &&
+	s3api get-object --bucket cfg --key new/x out >/dev/null &&
+	! s3api put-object --bucket cfg --key kms/x --server-side-encryption aws:kms \
+	    --ssekms-key-id arn:aws:kms:us-east-1:000000000000:key/bad 2>err &&
+	test_grep "AccessDenied" err &&
+	s3api put-object --bucket cfg --key kms/x --server-side-encryption aws:kms \
+	    --ssekms-key-id arn:aws:kms:us-east-1:000000000000:key/good >/dev/null &&
+	s3api delete-bucket-policy --bucket cfg
+'
 stop_sandbox
 
 test_done
