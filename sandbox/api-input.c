@@ -7,6 +7,7 @@
 #include "api.h"
 
 #include <ctype.h>
+#include <openssl/evp.h>
 
 /* A member of c->input (any type), or NULL. */
 cJSON *
@@ -134,4 +135,38 @@ sbx_api_tags_list(const cJSON *map, const char *key_name,
 		cJSON_AddItemToArray(list, o);
 	}
 	return list;
+}
+
+/* Decode standard base64 (padded); NULL when it is not base64. */
+unsigned char *
+sbx_base64_decode(const char *s, size_t *len)
+{
+	size_t n = strlen(s), pad = 0;
+	unsigned char *out;
+	int r;
+
+	if (n % 4 != 0 || n > (size_t)INT32_MAX)
+		return NULL;
+	if (n > 0 && s[n - 1] == '=')
+		pad++;
+	if (n > 1 && s[n - 2] == '=')
+		pad++;
+	out = hs_xmalloc(n / 4 * 3 + 1);
+	r = EVP_DecodeBlock(out, (const unsigned char *)s, (int)n);
+	if (r < 0 || (size_t)r < pad) {
+		free(out);
+		return NULL;
+	}
+	*len = (size_t)r - pad;
+	return out;
+}
+
+/* Encode bytes as standard base64 (caller frees). */
+char *
+sbx_base64_encode(const void *data, size_t len)
+{
+	char *out = hs_xmalloc(4 * ((len + 2) / 3) + 1);
+
+	EVP_EncodeBlock((unsigned char *)out, data, (int)len);
+	return out;
 }

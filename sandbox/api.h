@@ -31,6 +31,8 @@ int sbx_store_step(sqlite3 *db, sqlite3_stmt *s, char **cause);
 int sbx_store_begin(sqlite3 *db, char **cause);
 int sbx_store_commit(sqlite3 *db, char **cause);
 void sbx_store_rollback(sqlite3 *db);
+/* Free an array of n strings (store-iam.c). */
+void sbx_strv_free(char **v, size_t n);
 /* An integer as text for sbx_store_run (buf of 24 bytes). */
 const char *sbx_itoa(int64_t v, char buf[24]);
 
@@ -63,6 +65,11 @@ cJSON *sbx_api_tags_in(const cJSON *tags, const char *key_name,
 /* A tags object {key: value} as a list of {KEY: k, VALUE: v}. */
 cJSON *sbx_api_tags_list(const cJSON *map, const char *key_name,
     const char *value_name);
+
+/* Decode standard base64 (padded); NULL when it is not base64. */
+unsigned char *sbx_base64_decode(const char *s, size_t *len);
+/* Encode bytes as standard base64 (caller frees). */
+char *sbx_base64_encode(const void *data, size_t len);
 
 /* api-authz.c */
 /*

@@ -102,8 +102,6 @@ int sbx_iam_attached(struct sbx_store *st, const char *role, char ***arns,
  * the default versions of its attached managed policies. */
 int sbx_iam_role_documents(struct sbx_store *st, const char *role,
     char ***docs, size_t *n, char **cause);
-/* Free an array of strings. */
-void sbx_strv_free(char **v, size_t n);
 
 /* iam-managed.c */
 /* The AWS managed policy with this ARN (from the catalogue): 0 and out
