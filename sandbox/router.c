@@ -20,6 +20,8 @@
 const struct sbx_service sbx_services[] = {
 	{ "iam", "iam", SBX_PROTO_QUERY, IAM_XMLNS, NULL, "2010-05-08",
 	    sbx_iam_schema, NULL, sbx_iam_ops, &sbx_iam_n_ops },
+	{ "lambda", "lambda", SBX_PROTO_REST_JSON, NULL, NULL, NULL,
+	    sbx_lambda_schema, NULL, sbx_lambda_ops, &sbx_lambda_n_ops },
 	{ "logs", "logs", SBX_PROTO_JSON, NULL, "Logs_20140328", NULL,
 	    sbx_logs_schema, NULL, sbx_logs_ops, &sbx_logs_n_ops },
 	{ "s3", "s3", SBX_PROTO_REST_XML,

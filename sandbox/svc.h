@@ -35,6 +35,11 @@ extern const char sbx_iam_schema[];
 extern const struct sbx_op sbx_iam_ops[];
 extern const size_t sbx_iam_n_ops;
 
+/* Lambda (issue 7) */
+extern const char sbx_lambda_schema[];
+extern const struct sbx_op sbx_lambda_ops[];
+extern const size_t sbx_lambda_n_ops;
+
 /* CloudWatch Logs (issue 7) */
 extern const char sbx_logs_schema[];
 extern const struct sbx_op sbx_logs_ops[];
