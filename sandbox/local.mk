@@ -19,6 +19,15 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/iam-managed.c \
 	sandbox/iam-util.c \
 	sandbox/iam.h \
+	sandbox/lambda-async.c \
+	sandbox/lambda-creds.c \
+	sandbox/lambda-invoke.c \
+	sandbox/lambda-policy.c \
+	sandbox/lambda-run.c \
+	sandbox/lambda-runtime.c \
+	sandbox/lambda-util.c \
+	sandbox/lambda-zip.c \
+	sandbox/lambda.h \
 	sandbox/log.c \
 	sandbox/logs-filter.c \
 	sandbox/logs-util.c \
@@ -34,6 +43,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/sbx.h \
 	sandbox/server.c \
 	sandbox/store-iam.c \
+	sandbox/store-lambda.c \
 	sandbox/store-logs.c \
 	sandbox/store-run.c \
 	sandbox/store-s3-mpu.c \
@@ -44,6 +54,12 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/svc-iam-policy.c \
 	sandbox/svc-iam-role.c \
 	sandbox/svc-iam.c \
+	sandbox/svc-lambda-check.c \
+	sandbox/svc-lambda-fn.c \
+	sandbox/svc-lambda-invoke.c \
+	sandbox/svc-lambda-perm.c \
+	sandbox/svc-lambda-version.c \
+	sandbox/svc-lambda.c \
 	sandbox/svc-logs-filter.c \
 	sandbox/svc-logs-group.c \
 	sandbox/svc-logs-stream.c \
@@ -67,6 +83,23 @@ HS_SANDBOX_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SQLITE_CFLAGS) \
 sandbox_libsandbox_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)
 sandbox_libsandbox_a_CFLAGS = $(HS_SANDBOX_CFLAGS)
 sandbox_libsandbox_test_a_SOURCES = $(sandbox_libsandbox_a_SOURCES)
+
+# Lambda's runtime shims travel inside the program (embed.sh makes C
+# strings of them), so that no install path has to be found at run time.
+HS_LAMBDA_SHIMS = sandbox/runtime/node-shim.js sandbox/runtime/python-shim.py
+EXTRA_DIST += $(HS_LAMBDA_SHIMS) sandbox/runtime/embed.sh
+nodist_sandbox_libsandbox_a_SOURCES = sandbox/lambda-shims.c
+nodist_sandbox_libsandbox_test_a_SOURCES = sandbox/lambda-shims.c
+BUILT_SOURCES += sandbox/lambda-shims.c
+CLEANFILES += sandbox/lambda-shims.c
+sandbox/lambda-shims.c: $(HS_LAMBDA_SHIMS:%=$(srcdir)/%) \
+    $(srcdir)/sandbox/runtime/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) sandbox && { \
+	  echo '/* generated from sandbox/runtime/ by embed.sh: do not edit */'; \
+	  $(SHELL) $(srcdir)/sandbox/runtime/embed.sh sbx_lambda_node_shim \
+	    $(srcdir)/sandbox/runtime/node-shim.js; \
+	  $(SHELL) $(srcdir)/sandbox/runtime/embed.sh sbx_lambda_python_shim \
+	    $(srcdir)/sandbox/runtime/python-shim.py; } >$@.tmp && mv $@.tmp $@
 sandbox_libsandbox_test_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir) \
 	-DHS_UNIT_TESTS
 sandbox_libsandbox_test_a_CFLAGS = $(HS_SANDBOX_CFLAGS)
@@ -129,3 +162,9 @@ tests_unit_test_sbx_logs_SOURCES = tests/unit/test-sbx-logs.c
 tests_unit_test_sbx_logs_CPPFLAGS = $(HS_SANDBOX_UNIT_CPPFLAGS)
 tests_unit_test_sbx_logs_CFLAGS = $(HS_SANDBOX_UNIT_CFLAGS)
 tests_unit_test_sbx_logs_LDADD = $(HS_SANDBOX_UNIT_LDADD)
+check_PROGRAMS += tests/unit/test-sbx-lambda
+TESTS += tests/unit/test-sbx-lambda
+tests_unit_test_sbx_lambda_SOURCES = tests/unit/test-sbx-lambda.c
+tests_unit_test_sbx_lambda_CPPFLAGS = $(HS_SANDBOX_UNIT_CPPFLAGS)
+tests_unit_test_sbx_lambda_CFLAGS = $(HS_SANDBOX_UNIT_CFLAGS)
+tests_unit_test_sbx_lambda_LDADD = $(HS_SANDBOX_UNIT_LDADD)
