@@ -151,7 +151,8 @@ tests_unit_test_sandbox_LDADD = $(HS_SANDBOX_UNIT_LDADD)
 # driven by the AWS CLI.
 HS_SANDBOX2_TESTS = \
 	tests/t0600-sandbox-iam.sh \
-	tests/t0610-sandbox-logs.sh
+	tests/t0610-sandbox-logs.sh \
+	tests/t0620-sandbox-lambda.sh
 TESTS += $(HS_SANDBOX2_TESTS)
 EXTRA_DIST += $(HS_SANDBOX2_TESTS)
 

@@ -134,14 +134,15 @@ fn_insert(sqlite3 *db, const struct sbx_lambda_fn *f, const char *version,
 	char *conf = fn_config_text(f), *tags = f->tags ?
 	    cJSON_PrintUnformatted(f->tags) : NULL;
 	char sz[24], ms[24], nv[24];
+	bool latest = strcmp(version ? version : f->version, "$LATEST") == 0;
 	int r;
 
 	r = sbx_store_run(db, cause, "INSERT OR IGNORE INTO lambda_functions("
 	    FN_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 12,
 	    f->name, version ? version : f->version, f->region, conf,
 	    f->code_blob, f->code_sha, sbx_itoa(f->code_size, sz),
-	    sbx_itoa(f->modified_ms, ms), f->revision, version ? NULL : tags,
-	    version ? NULL : f->policy, sbx_itoa(f->next_version > 0 ?
+	    sbx_itoa(f->modified_ms, ms), f->revision, latest ? tags : NULL,
+	    latest ? f->policy : NULL, sbx_itoa(f->next_version > 0 ?
 	    f->next_version : 1, nv));
 	free(conf);
 	free(tags);
