@@ -152,7 +152,8 @@ tests_unit_test_sandbox_LDADD = $(HS_SANDBOX_UNIT_LDADD)
 HS_SANDBOX2_TESTS = \
 	tests/t0600-sandbox-iam.sh \
 	tests/t0610-sandbox-logs.sh \
-	tests/t0620-sandbox-lambda.sh
+	tests/t0620-sandbox-lambda.sh \
+	tests/t0630-sandbox-lambda-invoke.sh
 TESTS += $(HS_SANDBOX2_TESTS)
 EXTRA_DIST += $(HS_SANDBOX2_TESTS)
 
