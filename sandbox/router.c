@@ -18,6 +18,9 @@
 #include <strings.h>
 
 const struct sbx_service sbx_services[] = {
+	{ "ecr", "ecr", SBX_PROTO_JSON, NULL,
+	    "AmazonEC2ContainerRegistry_V20150921", NULL, sbx_ecr_schema, NULL,
+	    sbx_ecr_ops, &sbx_ecr_n_ops },
 	{ "iam", "iam", SBX_PROTO_QUERY, IAM_XMLNS, NULL, "2010-05-08",
 	    sbx_iam_schema, NULL, sbx_iam_ops, &sbx_iam_n_ops },
 	{ "lambda", "lambda", SBX_PROTO_REST_JSON, NULL, NULL, NULL,

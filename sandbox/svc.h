@@ -30,6 +30,11 @@ bool sbx_model_error(struct sbx_call *c);
 /* router.c */
 int sbx_form_decode(struct sbx_call *c);
 
+/* ECR (issue 7) */
+extern const char sbx_ecr_schema[];
+extern const struct sbx_op sbx_ecr_ops[];
+extern const size_t sbx_ecr_n_ops;
+
 /* IAM (issue 7) */
 extern const char sbx_iam_schema[];
 extern const struct sbx_op sbx_iam_ops[];
