@@ -14,6 +14,8 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/body.c \
 	sandbox/call.c \
 	sandbox/creds.c \
+	sandbox/ecr-util.c \
+	sandbox/ecr.h \
 	sandbox/error.c \
 	sandbox/fsutil.c \
 	sandbox/iam-managed.c \
@@ -42,6 +44,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/sandbox.h \
 	sandbox/sbx.h \
 	sandbox/server.c \
+	sandbox/store-ecr.c \
 	sandbox/store-iam.c \
 	sandbox/store-lambda.c \
 	sandbox/store-logs.c \
@@ -51,6 +54,9 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/store-sts.c \
 	sandbox/store.c \
 	sandbox/store.h \
+	sandbox/svc-ecr-image.c \
+	sandbox/svc-ecr-repo.c \
+	sandbox/svc-ecr.c \
 	sandbox/svc-iam-policy.c \
 	sandbox/svc-iam-role.c \
 	sandbox/svc-iam.c \
@@ -153,7 +159,8 @@ HS_SANDBOX2_TESTS = \
 	tests/t0600-sandbox-iam.sh \
 	tests/t0610-sandbox-logs.sh \
 	tests/t0620-sandbox-lambda.sh \
-	tests/t0630-sandbox-lambda-invoke.sh
+	tests/t0630-sandbox-lambda-invoke.sh \
+	tests/t0640-sandbox-ecr.sh
 TESTS += $(HS_SANDBOX2_TESTS)
 EXTRA_DIST += $(HS_SANDBOX2_TESTS)
 
