@@ -125,10 +125,15 @@ struct aws_ref {
 /* A structure member, in model order. */
 struct aws_member {
 	const char *name;	/* the model's member name: the cJSON key */
-	const char *cli_name;	/* "--" less kebab-case option name, for
-				   members of operation inputs; else NULL */
+	const char *cli_name;	/* option name without "--" ("bucket",
+				   "sse-customer-key-md5"), set for the
+				   members of operation inputs, else NULL;
+				   botocore's xform_name, before the AWS
+				   CLI's per-command renames */
 	struct aws_ref ref;
-	bool required;		/* in the structure's "required" list */
+	bool required;		/* in the structure's "required" list (the
+				   AWS CLI does not require idempotency
+				   tokens: test AWS_TRAIT_IDEMPOTENCY_TOKEN) */
 };
 
 enum aws_shape_flags {

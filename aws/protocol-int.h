@@ -47,16 +47,10 @@ void aws_model_deep_merge(cJSON *dst, const cJSON *src);
 
 /* protocol-value.c: scalars on the wire */
 
-/* (struct aws_time and its parse/format functions are in protocol.h) */
+/* (struct aws_time, timestamps, base64 and number text: protocol.h) */
 /* Seconds since the epoch as a double (for tests). */
 double aws_time_to_double(const struct aws_time *t);
 
-/* Append base64 of data (standard alphabet, padded). */
-void aws_base64_encode(struct hs_buf *out, const void *data, size_t len);
-/* Decode base64, ignoring whitespace; -1 if it is not base64. */
-int aws_base64_decode(struct hs_buf *out, const char *s, size_t len);
-/* Tell whether s is valid base64 (whitespace allowed). */
-bool aws_base64_valid(const char *s);
 
 /* An integer cJSON from text: a number, or raw digits beyond 2^53;
  * NULL if the text is not an integer. */

@@ -217,6 +217,12 @@ void aws_format_double(struct hs_buf *out, double v);
 /* Append an integer value exactly (a cJSON number or a raw number); -1
  * if v is not an integer. */
 int aws_format_integer(struct hs_buf *out, const struct cJSON *v);
+/* Append base64 of data (standard alphabet, padded): blob values. */
+void aws_base64_encode(struct hs_buf *out, const void *data, size_t len);
+/* Decode base64, ignoring whitespace; -1 if it is not base64. */
+int aws_base64_decode(struct hs_buf *out, const char *s, size_t len);
+/* Tell whether s is valid base64 (whitespace allowed). */
+bool aws_base64_valid(const char *s);
 /* Parse JSON text (RFC 8259, depth-limited); integers beyond 2^53
  * become raw numbers, so longs keep every digit. NULL with *cause. */
 struct cJSON *aws_json_parse(const char *text, size_t len, char **cause);

@@ -89,17 +89,20 @@ EXTRA_DIST += tests/t0300-protocol-vectors.sh
 check_PROGRAMS += tests/unit/test-protocol-roundtrip
 TESTS += tests/unit/test-protocol-roundtrip
 tests_unit_test_protocol_roundtrip_SOURCES = \
-	tests/unit/test-protocol-roundtrip.c
+	tests/unit/test-protocol-roundtrip.c tests/protocol-gen.c \
+	tests/protocol-gen.h
 tests_unit_test_protocol_roundtrip_CPPFLAGS = $(HS_UNIT_CPPFLAGS) \
-	-I$(top_srcdir)/aws
+	-I$(top_srcdir)/aws -I$(top_srcdir)/tests
 tests_unit_test_protocol_roundtrip_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_protocol_roundtrip_LDADD = $(HS_UNIT_LDADD) \
 	$(HS_AWS_TEST_LIBS)
 
 # tests/model-dump: what the models give the CLI, for t0301.
 check_PROGRAMS += tests/model-dump
-tests_model_dump_SOURCES = tests/model-dump.c
-tests_model_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws
+tests_model_dump_SOURCES = tests/model-dump.c tests/protocol-gen.c \
+	tests/protocol-gen.h
+tests_model_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws \
+	-I$(top_srcdir)/tests -DHS_UNIT_TESTS
 tests_model_dump_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_model_dump_LDADD = $(HS_AWS_TEST_LIBS)
 TESTS += tests/t0301-model-names.sh
@@ -136,3 +139,5 @@ bench_bench_model_SOURCES = bench/bench-model.c
 bench_bench_model_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws
 bench_bench_model_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 bench_bench_model_LDADD = $(HS_AWS_LIBS)
+TESTS += tests/t0303-protocol-botocore.sh
+EXTRA_DIST += tests/t0303-protocol-botocore.sh

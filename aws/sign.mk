@@ -53,3 +53,66 @@ tests_unit_test_sigv4_verify_LDADD = tests/libsigv4case.a $(SIGN_UNIT_LDADD)
 # Integration scripts (t0200-t0249).
 TESTS += tests/t0200-sigv4-vectors.sh
 EXTRA_DIST += tests/t0200-sigv4-vectors.sh
+
+# Config files and the resolution of settings.
+aws_libaws_a_SOURCES += \
+	aws/config.h \
+	aws/config-int.h \
+	aws/config-env.c \
+	aws/config-file.c \
+	aws/config-parse.c \
+	aws/config-resolve.c \
+	aws/config-settings.c
+
+check_PROGRAMS += tests/unit/test-config
+TESTS += tests/unit/test-config
+tests_unit_test_config_SOURCES = tests/unit/test-config.c tests/config-json.c \
+	tests/config-json.h
+tests_unit_test_config_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
+tests_unit_test_config_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_config_LDADD = $(SIGN_UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-config-resolve
+TESTS += tests/unit/test-config-resolve
+tests_unit_test_config_resolve_SOURCES = tests/unit/test-config-resolve.c
+tests_unit_test_config_resolve_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
+tests_unit_test_config_resolve_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_config_resolve_LDADD = $(SIGN_UNIT_LDADD)
+
+# Endpoint resolution.
+aws_libaws_a_SOURCES += \
+	aws/endpoint.h \
+	aws/endpoint-int.h \
+	aws/endpoint-apply.c \
+	aws/endpoint-config.c \
+	aws/endpoint-data.c \
+	aws/endpoint-legacy.c \
+	aws/endpoint-resolve.c
+
+check_PROGRAMS += tests/endpoint-dump
+tests_endpoint_dump_SOURCES = tests/endpoint-dump.c
+tests_endpoint_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws
+tests_endpoint_dump_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_endpoint_dump_LDADD = $(HS_AWS_TEST_LIBS)
+TESTS += tests/t0210-endpoints-botocore.sh
+EXTRA_DIST += tests/t0210-endpoints-botocore.sh
+
+check_PROGRAMS += tests/unit/test-endpoint
+TESTS += tests/unit/test-endpoint
+tests_unit_test_endpoint_SOURCES = tests/unit/test-endpoint.c
+tests_unit_test_endpoint_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS) -I$(top_srcdir)
+tests_unit_test_endpoint_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_endpoint_LDADD = $(SIGN_UNIT_LDADD)
+
+# tests/config-dump: the parser's view of config files, for t0220.
+check_PROGRAMS += tests/config-dump
+tests_config_dump_SOURCES = tests/config-dump.c tests/config-json.c \
+	tests/config-json.h
+tests_config_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/aws \
+	-I$(top_srcdir) -I$(top_srcdir)/tests
+tests_config_dump_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_config_dump_LDADD = $(HS_AWS_TEST_LIBS)
+TESTS += tests/t0220-config-botocore.sh
+EXTRA_DIST += tests/t0220-config-botocore.sh
+TESTS += tests/t0230-sigv4-botocore.sh
+EXTRA_DIST += tests/t0230-sigv4-botocore.sh

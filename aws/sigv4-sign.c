@@ -60,6 +60,12 @@ check_params(const struct aws_request *r, const struct sigv4_params *p,
 		    "signing service");
 		return -1;
 	}
+	if (aws_kvlist_get(&r->headers, "Host") == NULL &&
+	    (r->host == NULL || *r->host == '\0')) {
+		*cause = hs_xstrdup("cannot sign the request: it has no host "
+		    "(resolve its endpoint first)");
+		return -1;
+	}
 	if ((p->flags & SIGV4_PRESIGN) &&
 	    (p->expires < 1 || p->expires > SIGV4_MAX_EXPIRES)) {
 		*cause = hs_xasprintf("cannot presign the request: the expiry "

@@ -181,9 +181,15 @@ struct sigv4_verify_result {
 	NULL, false, 0, NULL, NULL }
 
 /*
- * Verify the signature of a received request, in either form. Returns 0
+ * Verify the signature of a received request, in either form. S3 checks
+ * the body against the signed X-Amz-Content-SHA256 (UNSIGNED-PAYLOAD
+ * skips it, as S3 does); every other service signs the hash of the body
+ * actually received - a declared hash is not trusted there, or a
+ * captured IAM request could have its body replaced. Returns 0
  * with out->status telling the verdict (SIGV4_OK or why not), or -1 with
  * *cause when the check itself failed (lookup error, unreadable body).
+ * out must be initialised (SIGV4_VERIFY_RESULT_INIT) or cleared; it is
+ * cleared first.
  */
 int sigv4_verify(const struct aws_request *r,
     const struct sigv4_verify_params *p, struct sigv4_verify_result *out,

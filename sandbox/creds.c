@@ -55,6 +55,7 @@ principal_clear(struct sbx_principal *p)
 	free(p->user_id);
 }
 
+/* Free a principal, wiping its secrets (NULL is fine). */
 void
 sbx_principal_free(struct sbx_principal *p)
 {
@@ -64,6 +65,7 @@ sbx_principal_free(struct sbx_principal *p)
 	free(p);
 }
 
+/* Free the principals of the credentials file. */
 void
 sbx_creds_free(struct sbx_creds *cr)
 {

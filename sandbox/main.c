@@ -94,6 +94,7 @@ main_options(int argc, char **argv, struct sandbox_config *cfg)
 	return 0;
 }
 
+/* Start, say where, wait for SIGTERM or SIGINT, stop. */
 int
 main(int argc, char **argv)
 {

@@ -130,6 +130,7 @@ sums_check(struct sbx_call *c, struct s3_sums *s)
 	return 0;
 }
 
+/* Free the digest contexts. */
 static void
 sums_free(struct s3_sums *s)
 {

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
 #include <microhttpd.h>
 
 #define SBX_DEFAULT_PORT 4566
@@ -322,6 +323,7 @@ sandbox_start(const struct sandbox_config *cfg, struct sandbox **out,
 	struct sandbox *sb = hs_xcalloc(1, sizeof *sb);
 
 	sb->cfg = *cfg;
+	xmlInitParser();	/* before any worker thread parses XML */
 	pthread_mutex_init(&sb->log_lock, NULL);
 	pthread_mutex_init(&sb->seq_lock, NULL);
 	sb->bind_host = hs_xstrdup(cfg->host ? cfg->host : "127.0.0.1");

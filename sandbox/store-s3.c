@@ -36,6 +36,7 @@ const char sbx_s3_schema[] =
 #define OBJECT_COLS "bucket, key, blob, size, etag, mtime_ms, headers, sse," \
 	" kms_key, encrypted, parts"
 
+/* Free a bucket record; it is left zeroed. */
 void
 sbx_bucket_clear(struct sbx_bucket *b)
 {
@@ -50,6 +51,7 @@ sbx_bucket_clear(struct sbx_bucket *b)
 	memset(b, 0, sizeof *b);
 }
 
+/* Free an object record; it is left zeroed. */
 void
 sbx_object_clear(struct sbx_object *o)
 {
@@ -63,6 +65,7 @@ sbx_object_clear(struct sbx_object *o)
 	memset(o, 0, sizeof *o);
 }
 
+/* Free an upload record; it is left zeroed. */
 void
 sbx_upload_clear(struct sbx_upload *u)
 {
@@ -76,6 +79,7 @@ sbx_upload_clear(struct sbx_upload *u)
 	memset(u, 0, sizeof *u);
 }
 
+/* Free a part record; it is left zeroed. */
 void
 sbx_part_clear(struct sbx_part *p)
 {

@@ -138,6 +138,7 @@ sbx_iam_role_get_by_arn(struct sbx_store *st, const char *arn,
 	return rc;
 }
 
+/* Free a role record; it is left zeroed. */
 void
 sbx_role_clear(struct sbx_role *r)
 {

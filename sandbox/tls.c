@@ -77,6 +77,7 @@ tls_pem(int (*fn)(BIO *, const void *), const void *obj)
 	return out;
 }
 
+/* Write a private key as PEM. */
 static int
 pem_key(BIO *b, const void *k)
 {
@@ -84,6 +85,7 @@ pem_key(BIO *b, const void *k)
 	    NULL);
 }
 
+/* Write a certificate as PEM. */
 static int
 pem_cert(BIO *b, const void *c)
 {

@@ -62,9 +62,13 @@ start_sandbox() {
 
 stop_sandbox() {
 	test -n "$SANDBOX_PID" || return 0
-	kill -TERM "$SANDBOX_PID" 2>/dev/null
+	if ! kill -TERM "$SANDBOX_PID" 2>/dev/null; then
+		echo "hipaa-sandbox exited before it was stopped:" >&2
+		cat "$SANDBOX_LOG" >&2
+	fi
 	wait "$SANDBOX_PID"
 	rc=$?
+	test $rc = 0 || { echo "hipaa-sandbox exit status $rc:" >&2; cat "$SANDBOX_LOG" >&2; }
 	SANDBOX_PID=
 	return $rc
 }

@@ -467,6 +467,20 @@ test_s3_rules(void)
 }
 
 static void
+test_non_s3_body_always_signed(void)
+{
+	struct aws_request r;
+
+	/* An IAM or Lambda body may not go unsigned: a captured request
+	 * could otherwise carry another body. */
+	signed_request(&r, "lambda", AKID, SECRET, NULL, T0,
+	    SIGV4_UNSIGNED_PAYLOAD);
+	expect(&r, SIGV4_FAMILY_JSON, T0, SIGV4_ERR_SIGNATURE,
+	    "InvalidSignatureException");
+	aws_request_clear(&r);
+}
+
+static void
 test_lookup_error(void)
 {
 	struct sigv4_verify_result res = SIGV4_VERIFY_RESULT_INIT;
@@ -580,6 +594,7 @@ static const struct hs_unit_case cases[] = {
 	{ "malformed", test_malformed },
 	{ "scope", test_scope },
 	{ "s3-rules", test_s3_rules },
+	{ "non-s3-body-always-signed", test_non_s3_body_always_signed },
 	{ "lookup-error", test_lookup_error },
 	{ "key-cache", test_key_cache_shared },
 	{ "vectors", test_vectors_verify },

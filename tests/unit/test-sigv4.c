@@ -466,6 +466,12 @@ test_sign_errors(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "signing service"));
 	free(cause);
 	CU_ASSERT_PTR_NULL(aws_kvlist_get(&r.headers, "Authorization"));
+	p.service = NULL;
+	free(r.host);
+	r.host = NULL;
+	CU_ASSERT_EQUAL(sigv4_sign(&r, &p, NULL, &cause), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(cause, "it has no host"));
+	free(cause);
 	aws_request_clear(&r);
 	aws_credentials_release(c);
 }
