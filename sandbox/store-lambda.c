@@ -8,6 +8,7 @@
  */
 #include "hs-common.h"
 #include "lambda.h"
+#include "s3-notify.h"
 
 const char sbx_lambda_schema[] =
 	"CREATE TABLE IF NOT EXISTS lambda_functions(name TEXT NOT NULL,"
@@ -16,7 +17,8 @@ const char sbx_lambda_schema[] =
 	" code_size INTEGER NOT NULL, modified_ms INTEGER NOT NULL,"
 	" revision TEXT NOT NULL, tags TEXT, policy TEXT,"
 	" next_version INTEGER NOT NULL DEFAULT 1,"
-	" PRIMARY KEY(name, version));";
+	" PRIMARY KEY(name, version));"
+	SBX_S3_NOTIFY_SCHEMA;
 
 #define FN_COLUMNS "name, version, region, config, code_blob, code_sha," \
 	" code_size, modified_ms, revision, tags, policy, next_version"
