@@ -38,6 +38,8 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/router.c \
 	sandbox/s3-authz.c \
 	sandbox/s3-body.c \
+	sandbox/s3-notify-event.c \
+	sandbox/s3-notify.h \
 	sandbox/s3-route.c \
 	sandbox/s3-util.c \
 	sandbox/s3.h \
@@ -50,6 +52,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/store-logs.c \
 	sandbox/store-run.c \
 	sandbox/store-s3-mpu.c \
+	sandbox/store-s3-notify.c \
 	sandbox/store-s3.c \
 	sandbox/store-sts.c \
 	sandbox/store.c \
@@ -76,6 +79,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/svc-s3-get.c \
 	sandbox/svc-s3-list.c \
 	sandbox/svc-s3-mpu.c \
+	sandbox/svc-s3-notify.c \
 	sandbox/svc-s3-object.c \
 	sandbox/svc-s3-policy.c \
 	sandbox/svc-s3-tagging.c \
@@ -160,7 +164,9 @@ HS_SANDBOX2_TESTS = \
 	tests/t0610-sandbox-logs.sh \
 	tests/t0620-sandbox-lambda.sh \
 	tests/t0630-sandbox-lambda-invoke.sh \
-	tests/t0640-sandbox-ecr.sh
+	tests/t0640-sandbox-ecr.sh \
+	tests/t0650-sandbox-s3-notify.sh \
+	tests/t0660-sandbox-lambda-blog.sh
 TESTS += $(HS_SANDBOX2_TESTS)
 EXTRA_DIST += $(HS_SANDBOX2_TESTS)
 
