@@ -56,6 +56,36 @@ authz_role_policies(struct sandbox *sb, const char *role,
 	return k;
 }
 
+/* The parsed identity policies of the role of an STS session ARN. */
+size_t
+sbx_api_session_policies(struct sandbox *sb, const char *session_arn,
+    struct policy ***out)
+{
+	char *role = authz_role_of(session_arn);
+	int n;
+
+	*out = NULL;
+	n = role ? authz_role_policies(sb, role, out) : 0;
+	free(role);
+	if (n <= 0) {
+		free(*out);
+		*out = NULL;
+		return 0;
+	}
+	return (size_t)n;
+}
+
+/* Free parsed policies. */
+void
+sbx_api_policies_free(struct policy **p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		policy_free(p[i]);
+	free(p);
+}
+
 /* Evaluate a role's identity policies for a principal and context. */
 static bool
 authz_evaluate(struct sandbox *sb, const char *role,

@@ -16,6 +16,8 @@
 #include "svc.h"
 #include "store.h"
 
+struct policy;
+
 /* store-run.c */
 /* Prepare sql and bind n text arguments (NULL binds SQL NULL; SQLite
  * turns numbers in text into integers in INTEGER columns). NULL with
@@ -83,6 +85,13 @@ char *sbx_base64_encode(const void *data, size_t len);
  */
 int sbx_api_authorize(struct sbx_call *c, const char *code,
     const char *action, const char *resource);
+/* The parsed identity policies of the role of an STS session ARN
+ * ("arn:aws:sts::A:assumed-role/ROLE/SESSION"): inline policies and the
+ * attached managed ones; their count (0 for other ARNs). Free them with
+ * sbx_api_policies_free(). */
+size_t sbx_api_session_policies(struct sandbox *sb, const char *session_arn,
+    struct policy ***out);
+void sbx_api_policies_free(struct policy **p, size_t n);
 /* The role's identity policies allow action on resource (no answer):
  * what Lambda asks for its execution role (logs:PutLogEvents...). */
 bool sbx_api_role_allows(struct sandbox *sb, const char *role_name,
