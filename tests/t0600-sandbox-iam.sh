@@ -231,6 +231,19 @@ test_expect_success 'STS assume-role uses the role IAM created, and the session 
 	test_grep "(AccessDenied)" err
 '
 
+test_expect_success 'a role session reads S3 objects its role policy allows, and nothing else' '
+	sbx_aws s3 mb s3://role-data >/dev/null &&
+	echo record >rec.txt && sbx_aws s3 cp rec.txt s3://role-data/a/rec.txt >/dev/null &&
+	sbx_aws s3 cp rec.txt s3://role-data/b/rec.txt >/dev/null &&
+	(. ./session.env && ! sbx_aws s3 cp s3://role-data/a/rec.txt got 2>err) &&
+	test_grep "403\|AccessDenied" err &&
+	sbx_aws iam put-role-policy --role-name page-2 --policy-name s3-read-a \
+	    --policy-document "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::role-data/a/*\"}]}" &&
+	(. ./session.env && sbx_aws s3 cp s3://role-data/a/rec.txt got >/dev/null) &&
+	test_cmp rec.txt got &&
+	(. ./session.env && ! sbx_aws s3 cp s3://role-data/b/rec.txt got2 2>/dev/null)
+'
+
 test_expect_success 'roles survive a restart' '
 	sbx_aws iam get-role --role-name page-3 --query Role.RoleId --output text >before
 '

@@ -151,13 +151,17 @@ test_expect_success 'a payload that is not JSON is InvalidRequestContentExceptio
 	test_grep "(InvalidRequestContentException) when calling the Invoke operation: Could not parse request body into json" err
 '
 
-test_expect_success 'the role credentials: the handler calls the sandbox as the role' '
+test_expect_success 'the role credentials: the handler calls the sandbox as the role, judged by its policies' '
 	sbx_aws lambda create-function --function-name whoami --runtime python3.12 \
 	    --role "$role" --handler app.handler --zip-file fileb://py.zip \
 	    --timeout 60 >/dev/null &&
 	sbx_aws lambda invoke --function-name whoami result.json >meta &&
 	test_grep_not FunctionError meta &&
-	python3 -c "import json; r=json.load(open(\"result.json\")); assert r[\"arn\"]==\"arn:aws:sts::000000000000:assumed-role/lambda-phi/whoami\", r; assert \"AccessDenied\" in r[\"listed\"], r"
+	python3 -c "import json; r=json.load(open(\"result.json\")); assert r[\"arn\"]==\"arn:aws:sts::000000000000:assumed-role/lambda-phi/whoami\", r; assert \"AccessDenied\" in r[\"listed\"], r" &&
+	sbx_aws iam attach-role-policy --role-name lambda-phi --policy-arn \
+	    arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess &&
+	sbx_aws lambda invoke --function-name whoami result.json >meta &&
+	test_grep "\"listed\": \"allowed\"" result.json
 '
 
 test_expect_success 'a role without logs permissions leaves no log (as in AWS)' '
