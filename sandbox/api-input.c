@@ -170,3 +170,34 @@ sbx_base64_encode(const void *data, size_t len)
 	EVP_EncodeBlock((unsigned char *)out, data, (int)len);
 	return out;
 }
+
+/* Bring a spilled request body back into memory; -1 after answering. */
+int
+sbx_api_body_in_memory(struct sbx_call *c, uint64_t max)
+{
+	struct hs_buf b = HS_BUF_INIT;
+	char chunk[65536];
+	uint64_t pos = 0;
+	ssize_t n;
+
+	if (c->req.body_kind != AWS_BODY_FILE)
+		return 0;
+	if (c->body_len > max)
+		return sbx_fail(c, 413, "RequestEntityTooLargeException", "Request "
+		    "must be smaller than %llu bytes for the %s operation",
+		    (unsigned long long)max, c->op_name ? c->op_name : "");
+	while ((n = sbx_body_read_at(c, pos, chunk, sizeof chunk)) > 0) {
+		(void)hs_buf_add(&b, chunk, (size_t)n);
+		pos += (uint64_t)n;
+	}
+	if (n < 0 || hs_buf_failed(&b)) {
+		hs_buf_release(&b);
+		return sbx_fail(c, 500, "ServiceException", "The sandbox cannot "
+		    "read the request body back.");
+	}
+	sbx_body_release(c);
+	aws_request_set_body(&c->req, b.buf, b.len);
+	c->body_len = b.len;
+	hs_buf_release(&b);
+	return 0;
+}

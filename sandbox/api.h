@@ -47,6 +47,13 @@ cJSON *sbx_in(const struct sbx_call *c, const char *name);
 long sbx_in_long(const struct sbx_call *c, const char *name, long def);
 /* A boolean member, or def when absent. */
 bool sbx_in_bool(const struct sbx_call *c, const char *name, bool def);
+/* The largest request body of the JSON and query services: Lambda's
+ * CreateFunction with a 50 MB zip, base64-encoded. */
+#define SBX_API_MAX_BODY ((uint64_t)69905067)
+/* Bring a request body spilled to a file back into memory, where the
+ * JSON and query protocols decode it; 413 RequestEntityTooLargeException
+ * past max; -1 after answering. */
+int sbx_api_body_in_memory(struct sbx_call *c, uint64_t max);
 /* Answer an internal (store) failure without showing its cause; -1. */
 int sbx_api_internal(struct sbx_call *c, char *cause);
 /* Answer the json/rest-json protocols' ValidationException for one
