@@ -295,8 +295,9 @@ invoke_log_run(struct invoke_state *st, int64_t end)
 	const struct sbx_lambda_run_res *r = &st->res;
 	size_t i;
 
-	for (i = 0; i < r->n_lines; i++)
-		log_add(&st->log, r->lines[i].ts_ms, "%s\n", r->lines[i].text);
+	for (i = 0; i < r->n_lines; i++)	/* Logs' largest event */
+		log_add(&st->log, r->lines[i].ts_ms, "%.262117s\n",
+		    r->lines[i].text);
 	if (r->outcome == LAMBDA_RUN_OK || r->outcome == LAMBDA_RUN_ERROR) {
 		st->inv->result = hs_xstrdup(r->payload);
 		st->inv->function_error = r->outcome == LAMBDA_RUN_ERROR;

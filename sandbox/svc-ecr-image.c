@@ -399,6 +399,7 @@ sbx_ecr_batch_delete_image(struct sbx_call *c)
 	struct sbx_ecr_repo r = { 0 };
 	struct sbx_ecr_image *im = NULL;
 	cJSON *deleted, *fails, *id;
+	char *cause = NULL;
 	size_t n = 0;
 	int rc = -1;
 	bool mm;
@@ -415,8 +416,10 @@ sbx_ecr_batch_delete_image(struct sbx_call *c)
 		else if (ecr_delete_one(c, r.name, one, id, deleted) != 0)
 			goto cleanup;
 		sbx_ecr_images_free(im, n);
-		if (ecr_load_images(c, "ecr:BatchDeleteImage", &r, &im, &n) != 0)
+		if (sbx_ecr_images(c->sb->store, r.name, &im, &n, &cause) != 0) {
+			sbx_api_internal(c, cause);
 			goto cleanup;
+		}
 	}
 	rc = 0;
 cleanup:
