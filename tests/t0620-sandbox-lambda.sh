@@ -153,6 +153,18 @@ test_expect_success 'code from S3: the object must exist, and be a zip' '
 	test_grep "\"CodeSha256\": \"$sha\"" out
 '
 
+test_expect_success 'a zip of several MB (a request body past 1 MiB) is taken whole' '
+	python3 -c "import os,zipfile; z=zipfile.ZipFile(\"big.zip\",\"w\",zipfile.ZIP_STORED); z.writestr(\"index.js\",\"exports.handler = async () => 7;\"); z.writestr(\"blob.bin\", os.urandom(3 << 20)); z.close()" &&
+	bigsha=$(python3 -c "import base64,hashlib; print(base64.b64encode(hashlib.sha256(open(\"big.zip\",\"rb\").read()).digest()).decode())") &&
+	sbx_aws lambda create-function --function-name big --runtime nodejs20.x \
+	    --role "$role" --handler index.handler --zip-file fileb://big.zip \
+	    --output json >out &&
+	test_grep "\"CodeSha256\": \"$bigsha\"" out &&
+	test_grep "\"CodeSize\": $(wc -c <big.zip | tr -d " ")," out &&
+	sbx_aws lambda invoke --function-name big out.json >/dev/null &&
+	test "$(cat out.json)" = 7
+'
+
 test_expect_success 'list-functions lists them (and pages with --max-items)' '
 	sbx_aws lambda list-functions --query "Functions[].FunctionName" --output text >out &&
 	test_grep "from-s3" out && test_grep "phi-processor" out &&

@@ -21,6 +21,7 @@ def z(name, files):
             f.writestr(n, text)
 z("node.zip", {"index.js": """
 exports.handler = async (event, context) => {
+  if (event.blob) return { bloblen: event.blob.length };
   console.log('processing', JSON.stringify(event));
   if (event.fail) throw new Error('cannot read ' + event.fail);
   if (event.sleep) await new Promise(r => setTimeout(r, event.sleep));
@@ -142,6 +143,14 @@ test_expect_success 'DryRun checks the call and runs nothing (204)' '
 	sbx_aws logs filter-log-events --log-group-name /aws/lambda/worker \
 	    --filter-pattern "run-77" --query "length(events)" >out &&
 	test "$(cat out)" = 0
+'
+
+test_expect_success 'a 2 MB event (a request body past 1 MiB) reaches the handler whole' '
+	python3 -c "import json; json.dump({\"blob\": \"x\" * (2 << 20)}, open(\"big.json\", \"w\"))" &&
+	sbx_aws lambda invoke --function-name worker --payload fileb://big.json \
+	    result.json >meta &&
+	test_grep_not FunctionError meta &&
+	test "$(cat result.json)" = "{\"bloblen\":2097152}"
 '
 
 test_expect_success 'a payload that is not JSON is InvalidRequestContentException' '
