@@ -28,6 +28,7 @@ struct sbx_blob_reader;
 struct sbx_creds;
 struct sbx_call;
 struct aws_operation;
+struct sbx_lambda_async;
 
 /* The AWS wire protocols a service may speak (botocore's metadata.protocol). */
 enum sbx_protocol {
@@ -93,6 +94,7 @@ struct sandbox {
 	FILE *log;
 	pthread_mutex_t log_lock;
 	unsigned long tmp_seq;		/* names of temporary files */
+	struct sbx_lambda_async *lambda_async;	/* lambda-async.c */
 	pthread_mutex_t seq_lock;
 };
 
