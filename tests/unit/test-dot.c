@@ -6,6 +6,7 @@
 #include "harness.h"
 #include "commands.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -213,6 +214,30 @@ test_host(void)
 	HS_ASSERT_STR_EQ(f.err.message, "host command exited with status 3");
 	CU_ASSERT_EQUAL(RUN(&f, "!", "kill -TERM $$"), 128 + 15);
 	HS_ASSERT_STR_EQ(f.err.message, "host command killed by signal 15");
+	fixture_clear(&f);
+}
+
+/* A Ctrl-C noted after a command was entered and before it started
+ * cancels it (130): the host command does not run. */
+static void
+test_host_interrupted(void)
+{
+	char *ran = hs_xasprintf("%s/ran", hs_unit_tmpdir());
+	char *script = hs_xasprintf("touch '%s'", ran);
+	struct fixture f;
+
+	fixture_init(&f);
+	hs_interrupt_install();
+	hs_interrupt_flag = 1;
+	CU_ASSERT_EQUAL(RUN(&f, "!", script), HS_EXIT_INTERRUPTED);
+	HS_ASSERT_STR_EQ(f.err.code, HS_ERR_INTERRUPTED);
+	CU_ASSERT_NOT_EQUAL(access(ran, F_OK), 0);
+	hs_interrupt_clear();
+	CU_ASSERT_EQUAL(RUN(&f, "!", script), 0);
+	CU_ASSERT_EQUAL(access(ran, F_OK), 0);
+	unlink(ran);
+	free(script);
+	free(ran);
 	fixture_clear(&f);
 }
 
@@ -445,6 +470,7 @@ hs_unit_register(void)
 		{ "history", test_history },
 		{ "cd", test_cd },
 		{ "host", test_host },
+		{ "host-interrupted", test_host_interrupted },
 		{ "help", test_help },
 		{ "edit", test_edit },
 		{ "source", test_source },
