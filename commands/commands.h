@@ -288,6 +288,8 @@ extern volatile sig_atomic_t hs_interrupt_sent;
 
 /* Install the SIGINT handler (no SA_RESTART: blocking calls see EINTR). */
 void hs_interrupt_install(void);
+/* Record a SIGINT taken with sigwaitinfo() as the handler would. */
+void hs_interrupt_note(const siginfo_t *info);
 /* Tell whether Ctrl-C was pressed since the last hs_interrupt_clear(). */
 bool hs_interrupted(void);
 void hs_interrupt_clear(void);
@@ -507,7 +509,9 @@ int hs_write_file(const char *path, const char *data, size_t len,
     mode_t mode, bool replace, char **cause);
 
 /* Run argv through /bin/sh -c (after flushing our streams); returns its
- * exit status, 128+N when killed by signal N, or -1 with *cause. */
+ * exit status, 128+N when killed by signal N, or -1 with *cause. A
+ * Ctrl-C noted before it starts cancels it (130); one while it runs
+ * reaches the whole command (cmd-host.c). */
 int hs_run_host(const char *script, char *const *args, char **cause);
 
 #endif

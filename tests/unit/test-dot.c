@@ -8,6 +8,7 @@
 
 #include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct fixture {
@@ -241,6 +242,33 @@ test_host_interrupted(void)
 	fixture_clear(&f);
 }
 
+/* A SIGINT still pending (blocked) when a host command is about to
+ * start, as one that came just before the fork, cancels it too. */
+static void
+test_host_sigint_pending(void)
+{
+	char *ran = hs_xasprintf("%s/ran", hs_unit_tmpdir());
+	char *script = hs_xasprintf("touch '%s'", ran), *cause = NULL;
+	struct timespec zero = { 0, 0 };
+	sigset_t intr, old;
+
+	hs_interrupt_install();
+	hs_interrupt_clear();
+	sigemptyset(&intr);
+	sigaddset(&intr, SIGINT);
+	sigprocmask(SIG_BLOCK, &intr, &old);
+	raise(SIGINT);
+	CU_ASSERT_EQUAL(hs_run_host(script, NULL, &cause), 128 + SIGINT);
+	CU_ASSERT_NOT_EQUAL(access(ran, F_OK), 0);
+	CU_ASSERT_EQUAL(sigtimedwait(&intr, NULL, &zero), SIGINT);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	CU_ASSERT_EQUAL(hs_run_host(script, NULL, &cause), 0);
+	CU_ASSERT_EQUAL(access(ran, F_OK), 0);
+	unlink(ran);
+	free(script);
+	free(ran);
+}
+
 /* Every command of the table is in the overview; one command's help. */
 static void
 test_help(void)
@@ -471,6 +499,7 @@ hs_unit_register(void)
 		{ "cd", test_cd },
 		{ "host", test_host },
 		{ "host-interrupted", test_host_interrupted },
+		{ "host-sigint-pending", test_host_sigint_pending },
 		{ "help", test_help },
 		{ "edit", test_edit },
 		{ "source", test_source },
