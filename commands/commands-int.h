@@ -6,6 +6,8 @@
 
 #include "commands.h"
 
+#include <cjson/cJSON.h>
+
 /* dispatch-args.c */
 
 /* Parse argv[first..argc) against cmd's argument template into out
@@ -31,5 +33,17 @@ int hs_cmd_unknown(const struct hs_cmd_table *t, const char *word,
 /* Find a sub-command of a group by exact name, or NULL. */
 const struct hs_cmd *hs_cmd_find_sub(const struct hs_cmd *group,
     const char *word);
+
+/* dot-cd.c */
+
+/* Expand a leading "~" or "~/" to $HOME (caller frees). */
+char *hs_expand_home(const char *path);
+
+/* output-json.c */
+
+/* Print v as the AWS CLI's --output json does, with a final newline. */
+void hs_json_print(FILE *out, const cJSON *v);
+/* Tell whether the command runs with --output json. */
+bool hs_output_is_json(const struct hs_ctx *ctx);
 
 #endif

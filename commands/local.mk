@@ -27,6 +27,7 @@ commands_libcommands_a_SOURCES = \
 	commands/hs-exit.h \
 	commands/interrupt.c \
 	commands/options.c \
+	commands/output-json.c \
 	commands/redact.c \
 	commands/session.c \
 	commands/settings.c \
