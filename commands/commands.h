@@ -75,6 +75,8 @@ struct hs_cmd;
 #define HS_ERR_INTERRUPTED	"Interrupted"
 #define HS_ERR_HOST_COMMAND	"HostCommandFailed"	/* !CMD exited non-zero */
 #define HS_ERR_FILE		"FileError"	/* a file could not be read or written */
+#define HS_ERR_MALFORMED_POLICY	"MalformedPolicyDocument"	/* AWS's code */
+#define HS_ERR_POLICY_CHECK	"PolicyCheckFailed"	/* policy check: errors */
 
 /* ---- strlist.c: a growable array of owned strings ------------------- */
 
@@ -501,6 +503,10 @@ extern const struct hs_cmd hs_cmd_dot_source;
 extern const struct hs_cmd hs_cmd_dot_unset;
 extern const struct hs_cmd hs_cmd_dot_vars;
 extern const struct hs_cmd hs_cmd_dot_words;
+
+/* ---- other commands -------------------------------------------------- */
+
+extern const struct hs_cmd hs_cmd_policy;	/* policy check|simulate */
 
 /* file-write.c: write path in one step (temporary name, fsync, then
  * rename to replace, or link to create only when it does not exist);

@@ -441,6 +441,23 @@ man_item(const char *man, const char *word)
 	return false;
 }
 
+/* Check that each sub-command of c has an item ("policy check"). */
+static void
+man_subcommands(const char *man, const struct hs_cmd *c)
+{
+	const struct hs_cmd *const *sub;
+
+	for (sub = c->subcommands; sub != NULL && *sub != NULL; sub++) {
+		char *name = hs_xasprintf("%s %s", c->name, (*sub)->name);
+
+		if (!man_item(man, name))
+			printf("# command '%s' has no item in the man page\n",
+			    name);
+		CU_ASSERT_TRUE(man_item(man, name));
+		free(name);
+	}
+}
+
 /* man/hipaa-shell.1 documents every option, command and exit status. */
 static void
 test_man_page(void)
@@ -450,7 +467,8 @@ test_man_page(void)
 	    HS_EXIT_USAGE, HS_EXIT_CONFIG, HS_EXIT_SERVICE, HS_EXIT_GENERAL };
 	static const char *const codes[] = { HS_ERR_SYNTAX,
 	    HS_ERR_UNDEFINED_VAR, HS_ERR_UNKNOWN_COMMAND, HS_ERR_AMBIGUOUS,
-	    HS_ERR_USAGE, HS_ERR_INTERRUPTED, HS_ERR_HOST_COMMAND, HS_ERR_FILE };
+	    HS_ERR_USAGE, HS_ERR_INTERRUPTED, HS_ERR_HOST_COMMAND, HS_ERR_FILE,
+	    HS_ERR_MALFORMED_POLICY, HS_ERR_POLICY_CHECK };
 	char *man = man_text(), num[16];
 	size_t i;
 
@@ -474,6 +492,7 @@ test_man_page(void)
 		CU_ASSERT_TRUE(man_item(man, name));
 		if (c->alias != NULL)
 			CU_ASSERT_TRUE(man_item(man, c->alias));
+		man_subcommands(man, c);
 	}
 	for (i = 0; i < HS_ARRAY_SIZE(statuses); i++) {
 		snprintf(num, sizeof num, "%d", statuses[i]);
