@@ -332,4 +332,15 @@ test_expect_success 'runbooks: expect-error codes, and options checked before an
 	test_grep -q "^pre2.hsh:2: .bucket-policy.json. is no policy document" err
 '
 
+test_expect_success '.help policy and .help policy simulate describe them' '
+	"$HS_SHELL" -c ".help policy" >out &&
+	test_grep -q "^  policy check  lint a policy document" out &&
+	test_grep -q "^  policy simulate  decide a request" out &&
+	"$HS_SHELL" -c ".help policy simulate" >out &&
+	test_grep -q "^usage: policy simulate --policy file://P.json" out &&
+	test_grep -q "^  --context KEY=VALUE  " out &&
+	"$HS_SHELL" -c ".help" >out &&
+	test_grep -q "^  policy check|simulate" out
+'
+
 test_done

@@ -298,6 +298,16 @@ test_help(void)
 	    "commands (secrets shown as ***)\n");
 	CU_ASSERT_EQUAL(RUN(&f, ".help", "exit"), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(f.out_text, "also: exit\n"));
+	CU_ASSERT_EQUAL(RUN(&f, ".help", "policy"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.out_text, "\n  policy simulate  "));
+	CU_ASSERT_EQUAL(RUN(&f, ".help", "policy", "simulate"), 0);
+	CU_ASSERT(hs_starts_with(f.out_text, "usage: policy simulate --policy"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.out_text, "\n  --context KEY=VALUE  "));
+	CU_ASSERT_EQUAL(RUN(&f, ".help", "policy", "nope"), HS_EXIT_USAGE);
+	HS_ASSERT_STR_EQ(f.err.message, "unknown sub-command 'nope' of "
+	    "'policy'; .help policy lists them");
+	CU_ASSERT_EQUAL(RUN(&f, ".help", ".cd", "x"), HS_EXIT_USAGE);
+	HS_ASSERT_STR_EQ(f.err.message, "'.cd' has no sub-commands");
 	CU_ASSERT_EQUAL(RUN(&f, ".help", "hlep"), HS_EXIT_USAGE);
 	HS_ASSERT_STR_EQ(f.err.message,
 	    "unknown command 'hlep'; did you mean '.help'?");
