@@ -75,6 +75,8 @@ struct hs_cmd;
 #define HS_ERR_INTERRUPTED	"Interrupted"
 #define HS_ERR_HOST_COMMAND	"HostCommandFailed"	/* !CMD exited non-zero */
 #define HS_ERR_FILE		"FileError"	/* a file could not be read or written */
+#define HS_ERR_MALFORMED_POLICY	"MalformedPolicyDocument"	/* AWS's code */
+#define HS_ERR_POLICY_CHECK	"PolicyCheckFailed"	/* policy check: errors */
 
 /* ---- strlist.c: a growable array of owned strings ------------------- */
 
@@ -288,6 +290,8 @@ extern volatile sig_atomic_t hs_interrupt_sent;
 
 /* Install the SIGINT handler (no SA_RESTART: blocking calls see EINTR). */
 void hs_interrupt_install(void);
+/* Record a SIGINT taken with sigwaitinfo() as the handler would. */
+void hs_interrupt_note(const siginfo_t *info);
 /* Tell whether Ctrl-C was pressed since the last hs_interrupt_clear(). */
 bool hs_interrupted(void);
 void hs_interrupt_clear(void);
@@ -500,6 +504,10 @@ extern const struct hs_cmd hs_cmd_dot_unset;
 extern const struct hs_cmd hs_cmd_dot_vars;
 extern const struct hs_cmd hs_cmd_dot_words;
 
+/* ---- other commands -------------------------------------------------- */
+
+extern const struct hs_cmd hs_cmd_policy;	/* policy check|simulate */
+
 /* file-write.c: write path in one step (temporary name, fsync, then
  * rename to replace, or link to create only when it does not exist);
  * -1 with *cause. */
@@ -507,7 +515,9 @@ int hs_write_file(const char *path, const char *data, size_t len,
     mode_t mode, bool replace, char **cause);
 
 /* Run argv through /bin/sh -c (after flushing our streams); returns its
- * exit status, 128+N when killed by signal N, or -1 with *cause. */
+ * exit status, 128+N when killed by signal N, or -1 with *cause. A
+ * Ctrl-C noted before it starts cancels it (130); one while it runs
+ * reaches the whole command (cmd-host.c). */
 int hs_run_host(const char *script, char *const *args, char **cause);
 
 #endif

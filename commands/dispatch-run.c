@@ -267,7 +267,9 @@ hook_applies(const struct hs_dispatch_hook *h, const struct hs_cmd *cmd)
 	return h->flags == 0 || (h->flags & cmd->flags) != 0;
 }
 
-/* Run the before-hooks, then exec, then the after-hooks. */
+/* Run the before-hooks, then exec, then the after-hooks. A Ctrl-C that
+ * came after the command was entered (the flag is cleared once a command
+ * has ended) belongs to it: exec sees it and stops at once. */
 static int
 run(struct hs_ctx *ctx)
 {
@@ -278,7 +280,6 @@ run(struct hs_ctx *ctx)
 		if (hooks[i]->before && hook_applies(hooks[i], ctx->cmd))
 			status = hooks[i]->before(ctx);
 	if (status == 0) {
-		hs_interrupt_clear();
 		status = ctx->cmd->exec(ctx);
 		if (hs_interrupted()) {
 			status = HS_EXIT_INTERRUPTED;

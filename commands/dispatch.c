@@ -31,6 +31,7 @@ static const struct hs_cmd *const cmd_list[] = {
 	&hs_cmd_dot_unset,
 	&hs_cmd_dot_vars,
 	&hs_cmd_dot_words,
+	&hs_cmd_policy,
 };
 
 const struct hs_cmd_table hs_cmd_table = { cmd_list, HS_ARRAY_SIZE(cmd_list) };

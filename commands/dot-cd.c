@@ -3,14 +3,14 @@
  * .source and host commands). DIR may start with ~; no DIR means $HOME.
  */
 #include "hs-common.h"
-#include "commands.h"
+#include "commands-int.h"
 
 #include <errno.h>
 #include <unistd.h>
 
 /* Expand a leading "~" or "~/" to $HOME (caller frees). */
-static char *
-expand_home(const char *dir)
+char *
+hs_expand_home(const char *dir)
 {
 	const char *home = getenv("HOME");
 
@@ -24,7 +24,7 @@ expand_home(const char *dir)
 static int
 cd_exec(struct hs_ctx *ctx)
 {
-	char *dir = expand_home(ctx->args.npos ? ctx->args.pos[0] : "~");
+	char *dir = hs_expand_home(ctx->args.npos ? ctx->args.pos[0] : "~");
 	int rc = 0;
 
 	if (chdir(dir) < 0)

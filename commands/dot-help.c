@@ -45,17 +45,18 @@ print_overview(FILE *out, const struct hs_cmd_table *t)
 		fprintf(out, "  %-26s %s\n", left, o->help);
 		free(left);
 	}
-	fputs("\n.help CMD describes one command; a unique prefix of a dot "
-	    "command is enough (.hist).\n", out);
+	fputs("\n.help CMD [SUBCOMMAND] describes one command; a unique prefix "
+	    "of a dot command is enough (.hist).\n", out);
 }
 
-/* Print one command's usage, summary, options and sub-commands. */
+/* Print one command's usage, summary, options and sub-commands; name is
+ * how it is typed ("policy check"). */
 static void
-print_command(FILE *out, const struct hs_cmd *cmd)
+print_command(FILE *out, const struct hs_cmd *cmd, const char *name)
 {
 	const struct hs_cmd_opt *o;
 	const struct hs_cmd *const *sub;
-	char *usage = hs_cmd_usage(cmd, cmd->name);
+	char *usage = hs_cmd_usage(cmd, name);
 
 	fprintf(out, "%s\n%s\n", usage, cmd->summary ? cmd->summary : "");
 	free(usage);
@@ -65,8 +66,35 @@ print_command(FILE *out, const struct hs_cmd *cmd)
 		fprintf(out, "  %s%s%s  %s\n", o->name, o->value_name ? " " : "",
 		    o->value_name ? o->value_name : "", o->help ? o->help : "");
 	for (sub = cmd->subcommands; sub != NULL && *sub != NULL; sub++)
-		fprintf(out, "  %s %s  %s\n", cmd->name, (*sub)->name,
+		fprintf(out, "  %s %s  %s\n", name, (*sub)->name,
 		    (*sub)->summary ? (*sub)->summary : "");
+	if (cmd->subcommands != NULL)
+		fprintf(out, ".help %s SUBCOMMAND describes one of them.\n",
+		    name);
+}
+
+/* Print a command's help, or with sub a sub-command's; a status. */
+static int
+print_found(struct hs_ctx *ctx, const struct hs_cmd *cmd, const char *sub)
+{
+	const struct hs_cmd *s;
+	char *name;
+
+	if (sub == NULL) {
+		print_command(ctx->out, cmd, cmd->name);
+		return 0;
+	}
+	if (cmd->subcommands == NULL)
+		return hs_ctx_fail(ctx, HS_EXIT_USAGE, HS_ERR_USAGE,
+		    "'%s' has no sub-commands", cmd->name);
+	if ((s = hs_cmd_find_sub(cmd, sub)) == NULL)
+		return hs_ctx_fail(ctx, HS_EXIT_USAGE, HS_ERR_UNKNOWN_COMMAND,
+		    "unknown sub-command '%s' of '%s'; .help %s lists them",
+		    sub, cmd->name, cmd->name);
+	name = hs_xasprintf("%s %s", cmd->name, s->name);
+	print_command(ctx->out, s, name);
+	free(name);
+	return 0;
 }
 
 /* Print the overview, or one command's help. */
@@ -87,7 +115,8 @@ help_exec(struct hs_ctx *ctx)
 	word = ctx->args.pos[0];
 	switch (hs_cmd_lookup(t, word, &cmd, &cands)) {
 	case HS_LOOKUP_FOUND:
-		print_command(ctx->out, cmd);
+		rc = print_found(ctx, cmd, ctx->args.npos > 1 ?
+		    ctx->args.pos[1] : NULL);
 		break;
 	case HS_LOOKUP_AMBIGUOUS:
 		list = hs_strlist_join(&cands, ", ");
@@ -106,8 +135,8 @@ help_exec(struct hs_ctx *ctx)
 const struct hs_cmd hs_cmd_dot_help = {
 	.name = ".help",
 	.alias = "help",
-	.args = { .min = 0, .max = 1 },
-	.usage = "[CMD]",
+	.args = { .min = 0, .max = 2 },
+	.usage = "[CMD [SUBCOMMAND]]",
 	.summary = "list the commands, or describe CMD",
 	.flags = HS_CMD_NO_HISTORY,
 	.exec = help_exec,

@@ -14,6 +14,9 @@ enum hs_exit {
 	HS_EXIT_OK = 0,
 	/* s3 transfers: at least one transfer failed. */
 	HS_EXIT_TRANSFER_FAILED = 1,
+	/* policy check: a finding is an error (the AWS CLI's status for
+	 * "the command ran, and what it found is a failure"). */
+	HS_EXIT_POLICY_ERRORS = 1,
 	/* s3 transfers: files were skipped (the CLI's legacy parse-error
 	 * status; hipaa-shell, like CLI v2, reports syntax errors as 252). */
 	HS_EXIT_SKIPPED = 2,

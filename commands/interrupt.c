@@ -9,6 +9,8 @@
  * foreground process group, children included; a SIGINT sent to
  * hipaa-shell alone (kill -INT, a CI runner cancelling a job) is marked
  * in hs_interrupt_sent so that a running child can be sent one too.
+ * Code that takes SIGINT itself with sigwaitinfo() (a host command, see
+ * cmd-host.c) records it with hs_interrupt_note() like the handler.
  */
 #include "hs-common.h"
 #include "commands.h"
@@ -18,15 +20,22 @@
 volatile sig_atomic_t hs_interrupt_flag;
 volatile sig_atomic_t hs_interrupt_sent;
 
+/* Note a SIGINT: from the terminal (Ctrl-C) or sent by a process. */
+void
+hs_interrupt_note(const siginfo_t *info)
+{
+	hs_interrupt_flag = 1;
+	if (info != NULL && info->si_code <= 0)
+		hs_interrupt_sent = 1;
+}
+
+/* The SIGINT handler: note the signal. */
 static void
 on_sigint(int sig, siginfo_t *info, void *uc)
 {
 	(void)sig;
 	(void)uc;
-	hs_interrupt_flag = 1;
-	if (info != NULL && (info->si_code == SI_USER ||
-	    info->si_code == SI_QUEUE))
-		hs_interrupt_sent = 1;
+	hs_interrupt_note(info);
 }
 
 /* Install the SIGINT handler. */

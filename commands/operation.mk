@@ -15,7 +15,6 @@ commands_libop_a_SOURCES = \
 	commands/operation-run.c \
 	commands/operation.c \
 	commands/operation.h \
-	commands/output-json.c \
 	commands/output.c \
 	commands/paginate-expr.c \
 	commands/paginate-token.c \

@@ -16,9 +16,12 @@
  * The JSON protocols parse a double as Python's json does, so a service
  * writing "5" shows 5 in the CLI and 5.0 here: the wire's spelling is not
  * kept (services write doubles as "5.0"; XML services always give 5.0).
+ *
+ * hs_json_print() is the same for commands that answer locally (`policy`).
  */
 #include "hs-common.h"
 #include "operation.h"
+#include "commands-int.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -204,4 +207,26 @@ hs_output_json(struct hs_buf *out, const cJSON *v, const struct aws_ref *ref,
 	struct writer w = { out, indent, ensure_ascii };
 
 	write_value(&w, v, ref, 0);
+}
+
+/* Print v to out as the AWS CLI's --output json prints an answer without
+ * a shape (indent 4, UTF-8 kept), then a newline: for the commands that
+ * answer locally (`policy ...`). */
+void
+hs_json_print(FILE *out, const cJSON *v)
+{
+	struct hs_buf b = HS_BUF_INIT;
+
+	hs_output_json(&b, v, NULL, 4, false);
+	fwrite(b.buf, 1, b.len, out);
+	fputc('\n', out);
+	hs_buf_release(&b);
+}
+
+/* Tell whether the command runs with --output json. */
+bool
+hs_output_is_json(const struct hs_ctx *ctx)
+{
+	return ctx->settings->output != NULL &&
+	    strcmp(ctx->settings->output, "json") == 0;
 }

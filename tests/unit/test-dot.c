@@ -6,7 +6,9 @@
 #include "harness.h"
 #include "commands.h"
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct fixture {
@@ -216,6 +218,57 @@ test_host(void)
 	fixture_clear(&f);
 }
 
+/* A Ctrl-C noted after a command was entered and before it started
+ * cancels it (130): the host command does not run. */
+static void
+test_host_interrupted(void)
+{
+	char *ran = hs_xasprintf("%s/ran", hs_unit_tmpdir());
+	char *script = hs_xasprintf("touch '%s'", ran);
+	struct fixture f;
+
+	fixture_init(&f);
+	hs_interrupt_install();
+	hs_interrupt_flag = 1;
+	CU_ASSERT_EQUAL(RUN(&f, "!", script), HS_EXIT_INTERRUPTED);
+	HS_ASSERT_STR_EQ(f.err.code, HS_ERR_INTERRUPTED);
+	CU_ASSERT_NOT_EQUAL(access(ran, F_OK), 0);
+	hs_interrupt_clear();
+	CU_ASSERT_EQUAL(RUN(&f, "!", script), 0);
+	CU_ASSERT_EQUAL(access(ran, F_OK), 0);
+	unlink(ran);
+	free(script);
+	free(ran);
+	fixture_clear(&f);
+}
+
+/* A SIGINT still pending (blocked) when a host command is about to
+ * start, as one that came just before the fork, cancels it too. */
+static void
+test_host_sigint_pending(void)
+{
+	char *ran = hs_xasprintf("%s/ran", hs_unit_tmpdir());
+	char *script = hs_xasprintf("touch '%s'", ran), *cause = NULL;
+	struct timespec zero = { 0, 0 };
+	sigset_t intr, old;
+
+	hs_interrupt_install();
+	hs_interrupt_clear();
+	sigemptyset(&intr);
+	sigaddset(&intr, SIGINT);
+	sigprocmask(SIG_BLOCK, &intr, &old);
+	raise(SIGINT);
+	CU_ASSERT_EQUAL(hs_run_host(script, NULL, &cause), 128 + SIGINT);
+	CU_ASSERT_NOT_EQUAL(access(ran, F_OK), 0);
+	CU_ASSERT_EQUAL(sigtimedwait(&intr, NULL, &zero), SIGINT);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	CU_ASSERT_EQUAL(hs_run_host(script, NULL, &cause), 0);
+	CU_ASSERT_EQUAL(access(ran, F_OK), 0);
+	unlink(ran);
+	free(script);
+	free(ran);
+}
+
 /* Every command of the table is in the overview; one command's help. */
 static void
 test_help(void)
@@ -245,6 +298,16 @@ test_help(void)
 	    "commands (secrets shown as ***)\n");
 	CU_ASSERT_EQUAL(RUN(&f, ".help", "exit"), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(f.out_text, "also: exit\n"));
+	CU_ASSERT_EQUAL(RUN(&f, ".help", "policy"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.out_text, "\n  policy simulate  "));
+	CU_ASSERT_EQUAL(RUN(&f, ".help", "policy", "simulate"), 0);
+	CU_ASSERT(hs_starts_with(f.out_text, "usage: policy simulate --policy"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(f.out_text, "\n  --context KEY=VALUE  "));
+	CU_ASSERT_EQUAL(RUN(&f, ".help", "policy", "nope"), HS_EXIT_USAGE);
+	HS_ASSERT_STR_EQ(f.err.message, "unknown sub-command 'nope' of "
+	    "'policy'; .help policy lists them");
+	CU_ASSERT_EQUAL(RUN(&f, ".help", ".cd", "x"), HS_EXIT_USAGE);
+	HS_ASSERT_STR_EQ(f.err.message, "'.cd' has no sub-commands");
 	CU_ASSERT_EQUAL(RUN(&f, ".help", "hlep"), HS_EXIT_USAGE);
 	HS_ASSERT_STR_EQ(f.err.message,
 	    "unknown command 'hlep'; did you mean '.help'?");
@@ -388,6 +451,23 @@ man_item(const char *man, const char *word)
 	return false;
 }
 
+/* Check that each sub-command of c has an item ("policy check"). */
+static void
+man_subcommands(const char *man, const struct hs_cmd *c)
+{
+	const struct hs_cmd *const *sub;
+
+	for (sub = c->subcommands; sub != NULL && *sub != NULL; sub++) {
+		char *name = hs_xasprintf("%s %s", c->name, (*sub)->name);
+
+		if (!man_item(man, name))
+			printf("# command '%s' has no item in the man page\n",
+			    name);
+		CU_ASSERT_TRUE(man_item(man, name));
+		free(name);
+	}
+}
+
 /* man/hipaa-shell.1 documents every option, command and exit status. */
 static void
 test_man_page(void)
@@ -397,7 +477,8 @@ test_man_page(void)
 	    HS_EXIT_USAGE, HS_EXIT_CONFIG, HS_EXIT_SERVICE, HS_EXIT_GENERAL };
 	static const char *const codes[] = { HS_ERR_SYNTAX,
 	    HS_ERR_UNDEFINED_VAR, HS_ERR_UNKNOWN_COMMAND, HS_ERR_AMBIGUOUS,
-	    HS_ERR_USAGE, HS_ERR_INTERRUPTED, HS_ERR_HOST_COMMAND, HS_ERR_FILE };
+	    HS_ERR_USAGE, HS_ERR_INTERRUPTED, HS_ERR_HOST_COMMAND, HS_ERR_FILE,
+	    HS_ERR_MALFORMED_POLICY, HS_ERR_POLICY_CHECK };
 	char *man = man_text(), num[16];
 	size_t i;
 
@@ -421,6 +502,7 @@ test_man_page(void)
 		CU_ASSERT_TRUE(man_item(man, name));
 		if (c->alias != NULL)
 			CU_ASSERT_TRUE(man_item(man, c->alias));
+		man_subcommands(man, c);
 	}
 	for (i = 0; i < HS_ARRAY_SIZE(statuses); i++) {
 		snprintf(num, sizeof num, "%d", statuses[i]);
@@ -445,6 +527,8 @@ hs_unit_register(void)
 		{ "history", test_history },
 		{ "cd", test_cd },
 		{ "host", test_host },
+		{ "host-interrupted", test_host_interrupted },
+		{ "host-sigint-pending", test_host_sigint_pending },
 		{ "help", test_help },
 		{ "edit", test_edit },
 		{ "source", test_source },
