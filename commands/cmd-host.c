@@ -45,6 +45,7 @@ int
 hs_run_host(const char *script, char *const *args, char **cause)
 {
 	const char *argv[16] = { "sh", "-c", script, "sh" };
+	char **env = hs_host_env();
 	bool own_group = !isatty(STDIN_FILENO);
 	size_t n = 4;
 	pid_t pid;
@@ -63,7 +64,10 @@ hs_run_host(const char *script, char *const *args, char **cause)
 		if (own_group)
 			setpgid(0, 0);
 		signal(SIGINT, SIG_DFL);
-		execv("/bin/sh", (char *const *)argv);
+		if (env != NULL)
+			execve("/bin/sh", (char *const *)argv, env);
+		else
+			execv("/bin/sh", (char *const *)argv);
 		_exit(127);
 	}
 	if (own_group)

@@ -24,6 +24,7 @@ commands_libcommands_a_SOURCES = \
 	commands/dot-words.c \
 	commands/error.c \
 	commands/file-write.c \
+	commands/host-env.c \
 	commands/hs-exit.h \
 	commands/interrupt.c \
 	commands/options.c \
@@ -31,6 +32,7 @@ commands_libcommands_a_SOURCES = \
 	commands/session.c \
 	commands/settings.c \
 	commands/strlist.c \
+	commands/terminate.c \
 	commands/vars.c
 commands_libcommands_a_CFLAGS = $(AM_CFLAGS) $(CJSON_CFLAGS)
 commands_libcommands_test_a_SOURCES = $(commands_libcommands_a_SOURCES)
@@ -54,6 +56,15 @@ tests_unit_test_dot_SOURCES = tests/unit/test-dot.c
 tests_unit_test_dot_CPPFLAGS = $(HS_UNIT_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
 tests_unit_test_dot_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_dot_LDADD = $(HS_COMMANDS_TEST_LIBS) $(HS_UNIT_LDADD)
+
+# Where the profile and region come from, a --sandbox session's settings,
+# host commands' environment, SIGTERM.
+check_PROGRAMS += tests/unit/test-resolve
+TESTS += tests/unit/test-resolve
+tests_unit_test_resolve_SOURCES = tests/unit/test-resolve.c
+tests_unit_test_resolve_CPPFLAGS = $(HS_UNIT_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
+tests_unit_test_resolve_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_resolve_LDADD = $(HS_COMMANDS_TEST_LIBS) $(HS_UNIT_LDADD)
 
 # The generic model operation (SERVICE OPERATION --params): its own
 # library and tests.
