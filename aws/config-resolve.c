@@ -235,7 +235,8 @@ aws_resolver_new(struct aws_resolver **out, const struct aws_config *cfg,
 		goto fail;
 	if (p.source != AWS_FROM_DEFAULT && !aws_config_has_profile(cfg,
 	    p.value)) {
-		*cause = hs_xasprintf("the config profile (%s) could not be "
+		/* the AWS CLI's own words, capital letter and all */
+		*cause = hs_xasprintf("The config profile (%s) could not be "
 		    "found (profile from %s; looked in '%s' and '%s')",
 		    p.value, p.from, aws_config_path(cfg,
 		    AWS_CONFIG_KIND_CONFIG), aws_config_path(cfg,

@@ -201,7 +201,7 @@ struct aws_resolver;
 /*
  * Start resolving with the given options and environment, and pick the
  * profile. Fails when a profile named by --profile, AWS_PROFILE or
- * AWS_DEFAULT_PROFILE exists in neither file: "the config profile (dev)
+ * AWS_DEFAULT_PROFILE exists in neither file: "The config profile (dev)
  * could not be found" (the implicit "default" may be absent).
  */
 int aws_resolver_new(struct aws_resolver **out, const struct aws_config *cfg,

@@ -116,7 +116,10 @@ exec_child(const struct host_job *job, const char **argv)
 	sigdelset(&mask, SIGINT);
 	sigdelset(&mask, SIGCHLD);
 	sigprocmask(SIG_SETMASK, &mask, NULL);
-	execv("/bin/sh", (char *const *)argv);
+	if (hs_host_env() != NULL)
+		execve("/bin/sh", (char *const *)argv, hs_host_env());
+	else
+		execv("/bin/sh", (char *const *)argv);
 	_exit(127);
 }
 

@@ -77,6 +77,7 @@ struct hs_cmd;
 #define HS_ERR_FILE		"FileError"	/* a file could not be read or written */
 #define HS_ERR_MALFORMED_POLICY	"MalformedPolicyDocument"	/* AWS's code */
 #define HS_ERR_POLICY_CHECK	"PolicyCheckFailed"	/* policy check: errors */
+#define HS_ERR_CONFIG		"ConfigurationError"	/* config, region, credentials */
 
 /* ---- strlist.c: a growable array of owned strings ------------------- */
 
@@ -171,7 +172,13 @@ struct hs_settings {
 	bool verify_ssl;	/* false after --no-verify-ssl */
 	bool dry_run;		/* --dry-run: print signed requests, send none */
 	bool paginate;		/* false after --no-paginate */
-	bool sandbox;		/* talk to the shell's own sandbox (sandbox issue) */
+	bool sandbox;		/* a --sandbox session: the AWS config files are
+				 * not read, --profile and --endpoint-url are
+				 * refused, the region defaults to us-east-1 */
+	/* Explicit credentials for every request (the sandbox's test/test),
+	 * or NULL: the credential chain. The secret is wiped when freed. */
+	char *access_key_id;
+	char *secret_access_key;
 };
 
 void hs_settings_init(struct hs_settings *s);
@@ -184,17 +191,36 @@ void hs_settings_clear(struct hs_settings *s);
  * hs_resolve() is the one place that decides: the setting (--profile,
  * .profile), then AWS_PROFILE, AWS_DEFAULT_PROFILE, then "default"; the
  * setting (--region, .region), then AWS_REGION, AWS_DEFAULT_REGION, then
- * (once aws/config lands) the profile's `region`. region may be NULL.
+ * the profile's `region` in the AWS config files (read through the hook
+ * below). region may be NULL. A --sandbox session has no profiles (it is
+ * "default") and its region falls back to us-east-1.
  */
 struct hs_resolved {
 	char *profile;
 	const char *profile_source;	/* "--profile", "AWS_PROFILE", "default"... */
 	char *region;			/* NULL: no region anywhere */
-	const char *region_source;	/* "--region", "AWS_REGION"...; NULL */
+	const char *region_source;	/* "--region", "AWS_REGION", "profile"...; NULL */
+	/* Why the profile's settings could not be read (the profile is in
+	 * neither config file, a file is malformed), or NULL. A command
+	 * that needs them fails with this (HS_EXIT_CONFIG); the prompt
+	 * shows no region. */
+	char *error;
 };
 
 void hs_resolve(const struct hs_settings *s, struct hs_resolved *out);
 void hs_resolved_clear(struct hs_resolved *r);
+
+/*
+ * Read a profile's `region` from the AWS config files, for hs_resolve():
+ * 0 with *region (NULL when the profile sets none; caller frees), or -1
+ * with *cause when the profile named by s (or the environment) exists in
+ * neither file or a file is malformed. The model operation registers its
+ * own at start-up (it keeps the files it loaded, so the prompt and the
+ * commands read the same); without one, the files are not read.
+ */
+typedef int hs_profile_region_fn(const struct hs_settings *s, char **region,
+    char **cause);
+void hs_resolve_set_profile_region(hs_profile_region_fn *fn);
 /* Tell whether name is a well-formed region name (botocore's rule). */
 bool hs_region_valid(const char *name);
 
@@ -218,6 +244,8 @@ enum hs_opt_id {
 	HS_OPT_PROFILE,
 	HS_OPT_QUERY,
 	HS_OPT_REGION,
+	HS_OPT_SANDBOX,
+	HS_OPT_SANDBOX_DATA,
 	HS_OPT_VAR,
 	HS_OPT_VERSION,
 };
@@ -245,6 +273,7 @@ enum hs_opt_error {
 	HS_OPT_UNEXPECTED_VALUE,	/* --debug=yes */
 	HS_OPT_BAD_VALUE,	/* --output yaml2, --cli-read-timeout -5 */
 	HS_OPT_WRONG_PLACE,	/* a start-up option inside the shell, or the reverse */
+	HS_OPT_SANDBOX_ONLY,	/* --profile, --endpoint-url in a --sandbox session */
 };
 
 extern const struct hs_option hs_options[];
@@ -295,6 +324,30 @@ void hs_interrupt_note(const siginfo_t *info);
 /* Tell whether Ctrl-C was pressed since the last hs_interrupt_clear(). */
 bool hs_interrupted(void);
 void hs_interrupt_clear(void);
+
+/* ---- terminate.c: SIGTERM and SIGHUP end the shell cleanly ----------- */
+
+/* Install the handlers: the running command is cancelled as by Ctrl-C,
+ * the REPL and runbooks stop, and main() cleans up (the sandbox) before
+ * it dies of the same signal (hs_terminate_finish). */
+void hs_terminate_install(void);
+/* The signal that asked the shell to end, or 0. */
+int hs_terminated(void);
+/* After cleaning up: die of that signal, as if unhandled (no return);
+ * does nothing when none came. */
+void hs_terminate_finish(void);
+
+/* ---- host-env.c: the environment of host commands (!CMD) ------------ */
+
+/* Run host commands with the environment as it is now, minus every
+ * variable whose name starts with one of drop_prefixes, plus set (both
+ * NULL-ended; set holds "NAME=VALUE" strings; all copied).
+ * hs_host_env_set(NULL, NULL) goes back to hipaa-shell's own. */
+void hs_host_env_set(const char *const *drop_prefixes,
+    const char *const *set);
+/* The environment host commands get (borrowed until the next
+ * hs_host_env_set), or NULL: hipaa-shell's own. */
+char **hs_host_env(void);
 
 /* ---- the session and the command context --------------------------- */
 

@@ -29,6 +29,7 @@ commands_libcommands_a_SOURCES = \
 	commands/dot-words.c \
 	commands/error.c \
 	commands/file-write.c \
+	commands/host-env.c \
 	commands/hs-exit.h \
 	commands/interrupt.c \
 	commands/options.c \
@@ -37,6 +38,7 @@ commands_libcommands_a_SOURCES = \
 	commands/session.c \
 	commands/settings.c \
 	commands/strlist.c \
+	commands/terminate.c \
 	commands/vars.c
 commands_libcommands_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)
 commands_libcommands_a_CFLAGS = $(AM_CFLAGS) $(CJSON_CFLAGS) $(ZLIB_CFLAGS) \
@@ -75,6 +77,15 @@ tests_unit_test_policy_cmd_CPPFLAGS = $(HS_UNIT_CPPFLAGS) \
 tests_unit_test_policy_cmd_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) \
 	$(CJSON_CFLAGS) $(ZLIB_CFLAGS)
 tests_unit_test_policy_cmd_LDADD = $(HS_COMMANDS_TEST_LIBS) $(HS_UNIT_LDADD)
+
+# Where the profile and region come from, a --sandbox session's settings,
+# host commands' environment, SIGTERM.
+check_PROGRAMS += tests/unit/test-resolve
+TESTS += tests/unit/test-resolve
+tests_unit_test_resolve_SOURCES = tests/unit/test-resolve.c
+tests_unit_test_resolve_CPPFLAGS = $(HS_UNIT_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
+tests_unit_test_resolve_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_unit_test_resolve_LDADD = $(HS_COMMANDS_TEST_LIBS) $(HS_UNIT_LDADD)
 
 # The generic model operation (SERVICE OPERATION --params): its own
 # library and tests.

@@ -15,8 +15,14 @@
  *
  * Failures are the AWS CLI's exit classes: a bad or missing
  * configuration, region or credentials is CONFIG (253).
+ *
+ * hs_resolve() (commands/settings.c) reads a profile's region through
+ * the same slots (hs_op_profile_region), so the prompt shows what the
+ * next command will use. A --sandbox session's settings name explicit
+ * credentials, which replace the chain, and ask for no config files.
  */
 #include "hs-common.h"
+#include "commands.h"
 #include "operation.h"
 
 #define SLOTS 8
@@ -85,15 +91,37 @@ hs_op_env_shutdown(void)
 	endpoints_tried = false;
 }
 
-/* The key of a set of settings. */
+/* The settings of a command for aws/, from the shell's. */
+void
+hs_op_settings_from(struct hs_op_settings *o, const struct hs_settings *s)
+{
+	memset(o, 0, sizeof *o);
+	o->profile = s->profile;
+	o->region = s->region;
+	o->endpoint_url = s->endpoint_url;
+	o->ca_bundle = s->ca_bundle;
+	o->output = s->output;
+	o->connect_timeout = s->connect_timeout;
+	o->read_timeout = s->read_timeout;
+	o->no_verify_ssl = !s->verify_ssl;
+	o->debug = s->debug;
+	o->no_config_files = s->sandbox;
+	o->access_key_id = s->access_key_id;
+	o->secret_access_key = s->secret_access_key;
+	o->credentials_from = s->sandbox ? "--sandbox" : NULL;
+}
+
+/* The key of a set of settings (not the secret: the key ID stands for it). */
 static char *
 slot_key(const struct hs_op_settings *s)
 {
-	return hs_xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d\x1f%d",
-	    s->profile ? s->profile : "", s->region ? s->region : "",
+	return hs_xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%d\x1f%d"
+	    "\x1f%d\x1f%s", s->profile ? s->profile : "",
+	    s->region ? s->region : "",
 	    s->endpoint_url ? s->endpoint_url : "",
 	    s->ca_bundle ? s->ca_bundle : "", s->output ? s->output : "",
-	    s->connect_timeout, s->read_timeout, s->no_verify_ssl);
+	    s->connect_timeout, s->read_timeout, s->no_verify_ssl,
+	    s->no_config_files, s->access_key_id ? s->access_key_id : "");
 }
 
 /* The options the resolver sees. */
@@ -118,18 +146,36 @@ options_of(const struct hs_op_settings *s, struct aws_config_options *o,
 	}
 }
 
+/* The environment of a session without config files: a profile named
+ * by AWS_PROFILE would not be found there, and does not apply. */
+static const char *
+env_no_profile(void *arg, const char *name)
+{
+	(void)arg;
+	if (strcmp(name, "AWS_PROFILE") == 0 ||
+	    strcmp(name, "AWS_DEFAULT_PROFILE") == 0)
+		return NULL;
+	return getenv(name);
+}
+
+static const struct aws_env env_sandbox = { env_no_profile, NULL };
+
 /* Load the config files and start a resolver in a fresh slot. */
 static int
 slot_config(struct hs_op_slot *slot, const struct hs_op_settings *s,
     struct hs_op_error *err)
 {
+	const struct aws_env *env = s->no_config_files ? &env_sandbox :
+	    &aws_env_process;
 	struct aws_config_options o;
 	char connect[16], read[16], *cause = NULL;
 
 	options_of(s, &o, connect, read, sizeof connect);
-	if (aws_config_load_env(&slot->cfg, &aws_env_process, &cause) < 0 ||
-	    aws_resolver_new(&slot->res, slot->cfg, &o, &aws_env_process,
-	    &cause) < 0) {
+	if (s->no_config_files)
+		slot->cfg = aws_config_new_empty();
+	if ((slot->cfg == NULL && aws_config_load_env(&slot->cfg,
+	    &aws_env_process, &cause) < 0) ||
+	    aws_resolver_new(&slot->res, slot->cfg, &o, env, &cause) < 0) {
 		hs_op_fail(err, HS_OP_FAIL_CONFIG, "%s", cause);
 		free(cause);
 		return -1;
@@ -176,7 +222,7 @@ slot_connect(struct hs_op_slot *slot, const struct hs_op_settings *s,
 	    &cause, &rc);
 	if (rc == 0 && (slot->http = aws_http_client_new(&hc, &cause)) == NULL)
 		rc = -1;
-	if (rc == 0) {
+	if (rc == 0 && s->access_key_id == NULL) {
 		co.resolver = slot->res;
 		co.endpoints = endpoints;
 		co.http = slot->http;
@@ -312,14 +358,22 @@ load_endpoints(struct hs_op_error *err)
 	return endpoints ? 0 : -1;
 }
 
-/* The credentials of the chain, or where it looked for them. */
+/* The credentials of the chain, or where it looked for them; explicit
+ * ones (the sandbox's) when the settings name them. */
 static int
-credentials(struct hs_op_env *env, time_t now, struct hs_op_error *err)
+credentials(struct hs_op_env *env, const struct hs_op_settings *s,
+    time_t now, struct hs_op_error *err)
 {
 	char *cause = NULL;
-	enum aws_creds_status st = aws_creds_chain_get(env->slot->chain, now,
-	    &env->creds, &cause);
+	enum aws_creds_status st;
 
+	if (s->access_key_id != NULL) {
+		env->creds = aws_credentials_new(s->access_key_id,
+		    s->secret_access_key ? s->secret_access_key : "", NULL, 0,
+		    s->credentials_from ? s->credentials_from : "explicit");
+		return 0;
+	}
+	st = aws_creds_chain_get(env->slot->chain, now, &env->creds, &cause);
 	if (st == AWS_CREDS_FOUND)
 		return 0;
 	if (st == AWS_CREDS_NOT_FOUND)
@@ -356,7 +410,7 @@ hs_op_env_connect(struct hs_op_env *env, const struct hs_op_settings *s,
 		free(cause);
 		return -1;
 	}
-	return unsigned_op ? 0 : credentials(env, now, err);
+	return unsigned_op ? 0 : credentials(env, s, now, err);
 }
 
 void
@@ -365,4 +419,30 @@ hs_op_env_close(struct hs_op_env *env)
 	aws_endpoint_clear(&env->ep);
 	aws_credentials_release(env->creds);
 	memset(env, 0, sizeof *env);
+}
+
+/* hs_resolve()'s hook: the profile's region, through the slot the
+ * commands with these settings use (the files are read once per slot). */
+int
+hs_op_profile_region(const struct hs_settings *s, char **region,
+    char **cause)
+{
+	struct hs_op_settings o;
+	struct hs_op_error err = HS_OP_ERROR_INIT;
+	struct hs_op_slot *slot;
+	struct aws_setting_value v;
+
+	*region = NULL;
+	hs_op_settings_from(&o, s);
+	if ((slot = slot_for(&o, &err)) == NULL) {
+		*cause = err.message;
+		err.message = NULL;
+		hs_op_error_clear(&err);
+		return -1;
+	}
+	if (aws_resolve(slot->res, AWS_SETTING_REGION, &v, cause) < 0)
+		return -1;
+	if (v.value != NULL && v.source == AWS_FROM_PROFILE)
+		*region = hs_xstrdup(v.value);
+	return 0;
 }

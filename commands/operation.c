@@ -57,6 +57,7 @@ struct op_run {
 	struct hs_op_input in;
 	struct hs_op_call call;
 	struct hs_op_error err;
+	struct hs_resolved resolved;	/* a --sandbox session's region */
 	cJSON *output;
 };
 
@@ -82,15 +83,18 @@ void
 hs_operation_shutdown(void)
 {
 	record_clear();
+	hs_resolve_set_profile_region(NULL);
 	hs_op_env_shutdown();
 	aws_model_cache_clear();
 }
 
-/* Install the model operation as the dispatcher's fallback. */
+/* Install the model operation as the dispatcher's fallback, and lend
+ * hs_resolve() the profiles of the AWS config files. */
 void
 hs_operation_register(void)
 {
 	hs_dispatch_set_fallback(&hs_cmd_operation);
+	hs_resolve_set_profile_region(hs_op_profile_region);
 }
 
 /* The exit status and error code of a failure class. */
@@ -270,23 +274,19 @@ mfa_prompt(void *arg, const char *prompt)
 	return code;
 }
 
-/* The settings of this command, for aws/. */
+/* The settings of this command, for aws/. A --sandbox session reads no
+ * config file, so its default region (hs_resolve) is given here. */
 static void
 settings_of(struct op_run *r)
 {
 	const struct hs_settings *s = r->ctx->settings;
 	struct hs_op_settings *o = &r->settings;
 
-	memset(o, 0, sizeof *o);
-	o->profile = s->profile;
-	o->region = s->region;
-	o->endpoint_url = s->endpoint_url;
-	o->ca_bundle = s->ca_bundle;
-	o->output = s->output;
-	o->connect_timeout = s->connect_timeout;
-	o->read_timeout = s->read_timeout;
-	o->no_verify_ssl = !s->verify_ssl;
-	o->debug = s->debug;
+	hs_op_settings_from(o, s);
+	if (s->sandbox && s->region == NULL) {
+		hs_resolve(s, &r->resolved);
+		o->region = r->resolved.region;
+	}
 	o->debug_log = r->ctx->err;
 	o->cancel = &hs_interrupt_flag;
 	o->mfa_prompt = mfa_prompt;
@@ -443,6 +443,7 @@ run_clear(struct op_run *r)
 	hs_param_table_clear(&r->table);
 	hs_op_env_close(&r->env);
 	hs_op_error_clear(&r->err);
+	hs_resolved_clear(&r->resolved);
 }
 
 /* Run a model operation. */

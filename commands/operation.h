@@ -456,7 +456,24 @@ struct hs_op_settings {
 	const volatile sig_atomic_t *cancel;	/* Ctrl-C, or NULL */
 	aws_creds_mfa_fn *mfa_prompt;	/* NULL: MFA profiles fail */
 	void *mfa_arg;
+	bool no_config_files;	/* read neither AWS config file (--sandbox) */
+	/* Explicit credentials (the sandbox's) instead of the chain, or
+	 * NULL; credentials_from names them for --debug ("--sandbox"). */
+	const char *access_key_id;
+	const char *secret_access_key;
+	const char *credentials_from;
 };
+
+struct hs_settings;
+
+/* The settings of a command for aws/, from the shell's (borrowed: s must
+ * outlive o). Only what shapes the session state is set; the caller adds
+ * debug_log, cancel and mfa_prompt. */
+void hs_op_settings_from(struct hs_op_settings *o, const struct hs_settings *s);
+/* hs_resolve()'s hook (hs_profile_region_fn): the profile's region, read
+ * through the session state the commands use. */
+int hs_op_profile_region(const struct hs_settings *s, char **region,
+    char **cause);
 
 /*
  * What a command runs with. The config files, the resolver, the HTTP
@@ -533,8 +550,7 @@ void hs_op_call_clear(struct hs_op_call *c);
 
 /* Error codes of hipaa-shell's own failures of a model operation (a
  * service error keeps the service's code); see commands.h for the
- * others. */
-#define HS_ERR_CONFIG	"ConfigurationError"	/* config, region, credentials */
+ * others (HS_ERR_CONFIG among them). */
 #define HS_ERR_GENERAL	"RequestFailed"		/* no answer, unreadable answer */
 
 /* The last call of a model operation, for --debug and the audit log. */

@@ -52,6 +52,10 @@ const struct hs_option hs_options[] = {
 	  "filter the output with a JMESPath expression" },
 	{ "--region", 0, HS_OPT_REGION, BOTH | VAL, "REGION",
 	  "send requests to REGION" },
+	{ "--sandbox", 0, HS_OPT_SANDBOX, HS_OPTION_STARTUP, NULL,
+	  "start a sandbox of its own and send every request there" },
+	{ "--sandbox-data", 0, HS_OPT_SANDBOX_DATA, HS_OPTION_STARTUP | VAL,
+	  "DIR", "keep the sandbox's data in DIR (with --sandbox)" },
 	{ "--var", 0, HS_OPT_VAR, HS_OPTION_STARTUP | VAL, "NAME=VALUE",
 	  "set the shell variable NAME" },
 	{ "--version", 0, HS_OPT_VERSION, HS_OPTION_STARTUP, NULL,
@@ -219,6 +223,10 @@ hs_option_message(enum hs_opt_error err, const struct hs_option *opt,
 			    opt->name);
 		return hs_xasprintf("option '%s' is only valid on "
 		    "hipaa-shell's command line", opt->name);
+	case HS_OPT_SANDBOX_ONLY:
+		return hs_xasprintf("option '%s' cannot be used in a --sandbox "
+		    "session: every request goes to the session's sandbox, "
+		    "with its credentials", opt->name);
 	}
 	BUG("unknown option error %d", (int)err);
 }

@@ -4,15 +4,27 @@
  *
  * hs_resolve() is the one function that decides the profile and region.
  * It follows the AWS CLI v2: the option (or .profile/.region), then
- * AWS_PROFILE / AWS_DEFAULT_PROFILE and AWS_REGION / AWS_DEFAULT_REGION.
- * The next step, the profile's own `region` from ~/.aws/config, belongs
- * to aws/config (the AWS client core issue) and plugs in where marked.
+ * AWS_PROFILE / AWS_DEFAULT_PROFILE and AWS_REGION / AWS_DEFAULT_REGION,
+ * then the profile's own `region` in the AWS config files. commands/
+ * does not read those files itself: the model operation, which keeps
+ * them loaded for the session, lends a hook (hs_profile_region_fn), so
+ * that the prompt, .region and the commands all read the same files.
+ *
+ * A --sandbox session reads no AWS config file: its profile is always
+ * "default", its region the option, the environment, else us-east-1, and
+ * it refuses --profile and --endpoint-url (every request goes to the
+ * session's sandbox with the sandbox's credentials).
  */
 #include "hs-common.h"
 #include "commands.h"
 
 #include <ctype.h>
 #include <errno.h>
+
+/* The region of a --sandbox session when none is set. */
+#define SANDBOX_REGION "us-east-1"
+
+static hs_profile_region_fn *profile_region;
 
 /* Start with nothing set: verify TLS, paginate, default timeouts. */
 void
@@ -43,6 +55,8 @@ hs_settings_copy(struct hs_settings *dst, const struct hs_settings *src)
 	dst->endpoint_url = dup_or_null(src->endpoint_url);
 	dst->ca_bundle = dup_or_null(src->ca_bundle);
 	dst->query = dup_or_null(src->query);
+	dst->access_key_id = dup_or_null(src->access_key_id);
+	dst->secret_access_key = dup_or_null(src->secret_access_key);
 }
 
 /* Free the strings; dst is left as hs_settings_init() leaves it. */
@@ -55,6 +69,8 @@ hs_settings_clear(struct hs_settings *s)
 	free(s->endpoint_url);
 	free(s->ca_bundle);
 	free(s->query);
+	free(s->access_key_id);
+	hs_free_secret(s->secret_access_key);
 	hs_settings_init(s);
 }
 
@@ -160,6 +176,9 @@ enum hs_opt_error
 hs_settings_apply(struct hs_settings *s, const struct hs_option *opt,
     const char *value)
 {
+	if (s->sandbox && (opt->id == HS_OPT_PROFILE ||
+	    opt->id == HS_OPT_ENDPOINT_URL))
+		return HS_OPT_SANDBOX_ONLY;
 	switch (opt->id) {
 	case HS_OPT_DEBUG:
 		s->debug = true;
@@ -198,14 +217,23 @@ env_first(const char *a, const char *b, const char **source)
 	return NULL;
 }
 
-/* Decide the profile and region a command uses, and where each came from. */
+/* Lend hs_resolve() the reader of a profile's region; NULL: none. */
 void
-hs_resolve(const struct hs_settings *s, struct hs_resolved *out)
+hs_resolve_set_profile_region(hs_profile_region_fn *fn)
+{
+	profile_region = fn;
+}
+
+/* The profile: the setting, the environment, else "default". */
+static void
+resolve_profile(const struct hs_settings *s, struct hs_resolved *out)
 {
 	const char *v;
 
-	memset(out, 0, sizeof *out);
-	if (s->profile != NULL) {
+	if (s->sandbox) {
+		out->profile = hs_xstrdup("default");
+		out->profile_source = "--sandbox";
+	} else if (s->profile != NULL) {
 		out->profile = hs_xstrdup(s->profile);
 		out->profile_source = "--profile";
 	} else if ((v = env_first("AWS_PROFILE", "AWS_DEFAULT_PROFILE",
@@ -215,19 +243,46 @@ hs_resolve(const struct hs_settings *s, struct hs_resolved *out)
 		out->profile = hs_xstrdup("default");
 		out->profile_source = "default";
 	}
+}
+
+/* Check the profile and take its region when none is set yet. */
+static void
+resolve_from_profile(const struct hs_settings *s, struct hs_resolved *out)
+{
+	char *region = NULL, *cause = NULL;
+
+	if (profile_region(s, &region, &cause) < 0) {
+		out->error = cause;
+		return;
+	}
+	if (out->region == NULL && region != NULL) {
+		out->region = region;
+		out->region_source = "profile";
+		return;
+	}
+	free(region);
+}
+
+/* Decide the profile and region a command uses, and where each came from. */
+void
+hs_resolve(const struct hs_settings *s, struct hs_resolved *out)
+{
+	const char *v;
+
+	memset(out, 0, sizeof *out);
+	resolve_profile(s, out);
 	if (s->region != NULL) {
 		out->region = hs_xstrdup(s->region);
 		out->region_source = "--region";
 	} else if ((v = env_first("AWS_REGION", "AWS_DEFAULT_REGION",
 	    &out->region_source)) != NULL) {
 		out->region = hs_xstrdup(v);
+	} else if (s->sandbox) {
+		out->region = hs_xstrdup(SANDBOX_REGION);
+		out->region_source = "--sandbox";
 	}
-	/*
-	 * SEAM (aws/config): when out->region is still NULL, the profile's
-	 * `region` setting from AWS_CONFIG_FILE goes here, with
-	 * region_source "profile"; a profile missing from the config files
-	 * becomes an error here too.
-	 */
+	if (!s->sandbox && profile_region != NULL)
+		resolve_from_profile(s, out);
 }
 
 /* Free the resolved strings. */
@@ -236,5 +291,6 @@ hs_resolved_clear(struct hs_resolved *r)
 {
 	free(r->profile);
 	free(r->region);
+	free(r->error);
 	memset(r, 0, sizeof *r);
 }

@@ -14,10 +14,16 @@
  * they come from the same table the shell reads per command. Options stop
  * at the first word that is not one (as with the aws CLI, later options
  * belong to that command).
+ *
+ * --sandbox starts a sandbox in this process for the whole session
+ * (sandbox-session.c) and stops it however the session ends: the last
+ * command, Ctrl-D, .exit, a failing runbook, SIGTERM or SIGHUP (after
+ * which the shell dies of that signal, as it would have).
  */
 #include "hs-common.h"
 #include "shell.h"
 #include "operation.h"
+#include "sandbox/sandbox.h"
 
 #include <unistd.h>
 
@@ -25,11 +31,13 @@
 struct startup {
 	const char *batch;	/* --batch FILE */
 	const char *command;	/* -c CMD */
+	const char *sandbox_data;	/* --sandbox-data DIR */
 	char **words;		/* a command given as words */
 	size_t nwords;
 	unsigned run_flags;	/* --echo, --keep-going */
 	bool help;
 	bool version;
+	bool sandbox;		/* --sandbox */
 };
 
 /* Report a command-line error; HS_EXIT_USAGE. */
@@ -60,6 +68,8 @@ apply_startup(struct hs_session *s, struct startup *st,
 	case HS_OPT_KEEP_GOING: st->run_flags |= HS_RUN_KEEP_GOING; break;
 	case HS_OPT_HELP: st->help = true; break;
 	case HS_OPT_VERSION: st->version = true; break;
+	case HS_OPT_SANDBOX: st->sandbox = true; break;
+	case HS_OPT_SANDBOX_DATA: st->sandbox_data = value; break;
 	case HS_OPT_VAR:
 		if (hs_vars_assign(&s->vars, value, &cause) < 0) {
 			char *msg = hs_xasprintf("invalid value for --var: %s",
@@ -79,6 +89,31 @@ apply_startup(struct hs_session *s, struct startup *st,
 	return 0;
 }
 
+/* Check that the sandbox options go together with the others: a
+ * --sandbox session sends everything to its sandbox, with its
+ * credentials, so a profile or another endpoint cannot apply. */
+static int
+check_sandbox(struct hs_session *s, const struct startup *st)
+{
+	if (st->sandbox_data != NULL && !st->sandbox)
+		return startup_error(s, hs_xstrdup("--sandbox-data needs "
+		    "--sandbox"));
+	if (st->sandbox_data != NULL && *st->sandbox_data == '\0')
+		return startup_error(s, hs_xstrdup("invalid value '' for "
+		    "--sandbox-data: the value must not be empty"));
+	if (!st->sandbox)
+		return 0;
+	if (s->settings.profile != NULL)
+		return startup_error(s, hs_xstrdup("--sandbox cannot be used "
+		    "with --profile: a sandbox session uses the sandbox's own "
+		    "credentials (test/test), not a profile's"));
+	if (s->settings.endpoint_url != NULL)
+		return startup_error(s, hs_xstrdup("--sandbox cannot be used "
+		    "with --endpoint-url: it points every service at its own "
+		    "sandbox (to use another endpoint, leave out --sandbox)"));
+	return 0;
+}
+
 /* Check that the modes asked for go together. */
 static int
 check_modes(struct hs_session *s, const struct startup *st)
@@ -92,7 +127,7 @@ check_modes(struct hs_session *s, const struct startup *st)
 	if (st->run_flags && st->nwords > 0)
 		return startup_error(s, hs_xstrdup("--echo and --keep-going "
 		    "apply to --batch and -c only"));
-	return 0;
+	return check_sandbox(s, st);
 }
 
 /* Read hipaa-shell's own command line. */
@@ -187,6 +222,43 @@ run_mode(struct hs_session *s, const struct startup *st)
 	return hs_batch_run_file(s, &b, "-");
 }
 
+/* Start the session's sandbox; 0 or the status of the failure. */
+static int
+start_sandbox(struct hs_session *s, const struct startup *st,
+    struct sandbox **sb)
+{
+	struct hs_error err = HS_ERROR_INIT;
+	int status;
+
+	status = hs_sandbox_session_start(s, st->sandbox_data, sb, &err);
+	if (status != 0)
+		hs_report(s->err, HS_REPORT_COMMAND, NULL, 0, &err);
+	else if (st->batch == NULL && st->command == NULL && st->nwords == 0 &&
+	    isatty(STDIN_FILENO))
+		fprintf(s->err, "sandbox: %s, data in %s (account %s, "
+		    "credentials test/test)\n", sandbox_url(*sb),
+		    sandbox_data_dir(*sb), sandbox_account_id(*sb));
+	hs_error_clear(&err);
+	return status;
+}
+
+/* Run the session: start its sandbox if asked, run, stop it. */
+static int
+run_session(struct hs_session *s, const struct startup *st)
+{
+	struct sandbox *sb = NULL;
+	int status = 0;
+
+	hs_interrupt_install();
+	hs_terminate_install();
+	if (st->sandbox)
+		status = start_sandbox(s, st, &sb);
+	if (status == 0 && !hs_terminated())
+		status = run_mode(s, st);
+	hs_sandbox_session_stop(sb);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -203,12 +275,11 @@ main(int argc, char **argv)
 		print_help(s.out);
 	else if (status == 0 && st.version)
 		printf("hipaa-shell %s\n", PACKAGE_VERSION);
-	else if (status == 0) {
-		hs_interrupt_install();
-		status = run_mode(&s, &st);
-	}
+	else if (status == 0)
+		status = run_session(&s, &st);
 	hs_session_clear(&s);
 	hs_operation_shutdown();
 	fflush(stdout);
+	hs_terminate_finish();
 	return status;
 }

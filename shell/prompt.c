@@ -1,6 +1,9 @@
 /*
- * prompt.c: the REPL's prompts, "hipaa-shell [PROFILE@REGION]> " and a
- * continuation prompt of the same width.
+ * prompt.c: the REPL's prompts, "hipaa-shell [PROFILE@REGION]> " (in a
+ * --sandbox session "hipaa-shell [sandbox default@REGION]> ") and a
+ * continuation prompt of the same width. The region may come from the
+ * profile in the AWS config files (hs_resolve); when the profile cannot
+ * be read, the prompt shows no region and the next command says why.
  */
 #include "hs-common.h"
 #include "shell.h"
@@ -13,8 +16,8 @@ hs_prompt(const struct hs_session *s)
 	char *p;
 
 	hs_resolve(&s->settings, &r);
-	p = hs_xasprintf("hipaa-shell [%s@%s]> ", r.profile,
-	    r.region ? r.region : "-");
+	p = hs_xasprintf("hipaa-shell [%s%s@%s]> ", s->settings.sandbox ?
+	    "sandbox " : "", r.profile, r.region ? r.region : "-");
 	hs_resolved_clear(&r);
 	return p;
 }

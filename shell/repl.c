@@ -13,6 +13,8 @@
  * (an open quote, a trailing backslash or an option waiting for its value
  * ask for a continuation line). A paste may bring several commands at
  * once; each runs in turn. Every command goes to the history redacted.
+ * SIGTERM or SIGHUP (terminate.c) ends the loop as Ctrl-D does, without
+ * running what was typed.
  */
 #include "hs-common.h"
 #include "shell.h"
@@ -78,6 +80,10 @@ read_line(const char *prompt, char **line)
 	line_read = NULL;
 	rl_callback_handler_install(prompt, on_line);
 	while (!line_ready) {
+		if (hs_terminated()) {
+			rl_callback_handler_remove();
+			return 0;
+		}
 		if (hs_interrupted()) {
 			hs_interrupt_clear();
 			cancel_line();
@@ -160,7 +166,8 @@ run_pending(struct repl *r, bool eof)
 	hs_lex_opts_session(&o, r->s);
 	o.interactive = true;
 	o.eof = eof;
-	while (!r->s->exit_requested && off < r->pending.len) {
+	while (!r->s->exit_requested && !hs_terminated() &&
+	    off < r->pending.len) {
 		st = hs_lex(r->pending.buf + off, r->pending.len - off, &o, &lx);
 		if (st == HS_LEX_MORE)
 			break;
@@ -225,7 +232,7 @@ repl_step(struct repl *r)
 		return true;
 	}
 	if (got == 0) {
-		if (r->pending.len == 0) {
+		if (r->pending.len == 0 || hs_terminated()) {
 			fputc('\n', r->s->out);
 			return false;
 		}
@@ -238,7 +245,7 @@ repl_step(struct repl *r)
 		BUG("command too long");
 	free(line);
 	run_pending(r, false);
-	return !r->s->exit_requested;
+	return !r->s->exit_requested && !hs_terminated();
 }
 
 /* Read and run commands until .exit or Ctrl-D. */

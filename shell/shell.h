@@ -120,6 +120,25 @@ char *hs_prompt(const struct hs_session *s);
 /* The continuation prompt, as wide as the prompt (caller frees). */
 char *hs_prompt_continuation(const struct hs_session *s);
 
+/* ---- sandbox-session.c: hipaa-shell --sandbox ----------------------- */
+
+struct sandbox;
+
+/* $XDG_DATA_HOME/hipaa-shell/sandbox (XDG_DATA_HOME absolute), else
+ * ~/.local/share/hipaa-shell/sandbox (caller frees); NULL without a home. */
+char *hs_sandbox_default_data(void);
+/*
+ * Start a sandbox in this process (ephemeral loopback port, data in
+ * data_dir or the default folder, locked while it runs) and point the
+ * session at it: every service's endpoint, its credentials, `sandbox`
+ * in the settings (and the prompt), the AWS variables of host commands.
+ * 0 with *out, or HS_EXIT_CONFIG with *err (a locked or unusable folder).
+ */
+int hs_sandbox_session_start(struct hs_session *s, const char *data_dir,
+    struct sandbox **out, struct hs_error *err);
+/* Stop it: the store closed, Lambda runs cut short, the folder unlocked. */
+void hs_sandbox_session_stop(struct sandbox *sb);
+
 /* ---- repl.c ---------------------------------------------------------- */
 
 /* Read commands from the terminal until .exit or Ctrl-D; the status of

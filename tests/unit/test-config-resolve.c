@@ -225,7 +225,7 @@ test_profile_not_found(void)
 		    &cause), -1);
 		CU_ASSERT_PTR_NULL(res);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(cause);
-		want = hs_xasprintf("the config profile (nope) could not be "
+		want = hs_xasprintf("The config profile (nope) could not be "
 		    "found (profile from %s; looked in '", cases[i].from);
 		if (!hs_starts_with(cause, want))
 			printf("# got '%s'\n", cause);
