@@ -148,3 +148,5 @@ TESTS += tests/t0270-request-compression.sh
 EXTRA_DIST += tests/t0270-request-compression.sh
 TESTS += tests/t0271-request-compression-peer.sh
 EXTRA_DIST += tests/t0271-request-compression-peer.sh
+TESTS += tests/t0272-debug-no-secrets.sh
+EXTRA_DIST += tests/t0272-debug-no-secrets.sh
