@@ -150,3 +150,5 @@ TESTS += tests/t0271-request-compression-peer.sh
 EXTRA_DIST += tests/t0271-request-compression-peer.sh
 TESTS += tests/t0272-debug-no-secrets.sh
 EXTRA_DIST += tests/t0272-debug-no-secrets.sh
+TESTS += tests/t0273-tls-verify.sh
+EXTRA_DIST += tests/t0273-tls-verify.sh
