@@ -83,6 +83,7 @@ enum aws_setting_type {
 	AWS_TYPE_POSITIVE,	/* a whole number >= 1 */
 	AWS_TYPE_CHOICE,	/* one of choices */
 	AWS_TYPE_REGION,	/* a region name: a DNS label */
+	AWS_TYPE_COMPRESSION_SIZE, /* a whole number in [1, 1048576] */
 };
 
 /* How one setting is looked up, in this order. */

@@ -115,6 +115,16 @@ static const struct aws_setting_def defs[AWS_SETTING_COUNT] = {
 	[AWS_SETTING_CLI_BINARY_FORMAT] = { "cli_binary_format", AWS_OPT_NONE,
 	    NULL, NOENV, "cli_binary_format", NULL, NULL, NULL, "base64",
 	    AWS_TYPE_CHOICE, binary_formats, false, false },
+	[AWS_SETTING_DISABLE_REQUEST_COMPRESSION] = {
+	    "disable_request_compression", AWS_OPT_NONE, NULL,
+	    { "AWS_DISABLE_REQUEST_COMPRESSION", NULL },
+	    "disable_request_compression", NULL, NULL, NULL, "false",
+	    AWS_TYPE_BOOL, NULL, false, false },
+	[AWS_SETTING_REQUEST_MIN_COMPRESSION_SIZE_BYTES] = {
+	    "request_min_compression_size_bytes", AWS_OPT_NONE, NULL,
+	    { "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", NULL },
+	    "request_min_compression_size_bytes", NULL, NULL, NULL, "10240",
+	    AWS_TYPE_COMPRESSION_SIZE, NULL, false, false },
 };
 
 /* The definition of a setting. */
@@ -188,6 +198,10 @@ aws_setting_check(const struct aws_setting_def *d, const char *value)
 	case AWS_TYPE_POSITIVE:
 		return is_number(value, 1) ? NULL : "expected a whole number "
 		    "of at least 1";
+	case AWS_TYPE_COMPRESSION_SIZE:
+		return is_number(value, 1) && strlen(value) <= 7 &&
+		    atol(value) <= 1048576 ? NULL : "expected a whole number "
+		    "of bytes from 1 to 1048576";
 	case AWS_TYPE_REGION:
 		return is_region(value) ? NULL : "expected a region name "
 		    "such as us-east-1 (letters, digits and '-')";

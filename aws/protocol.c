@@ -155,11 +155,24 @@ dispatch_serialize(const struct aws_operation *op, const cJSON *input,
 	}
 }
 
-/* Serialize input into req. */
+/* Serialize input into req with the default compression size. */
 int
 aws_protocol_serialize(const struct aws_operation *op, const cJSON *input,
     unsigned flags, struct aws_request *req, char **cause)
 {
+	struct aws_serialize_opts opts = { flags,
+		AWS_COMPRESSION_MIN_SIZE_DEFAULT };
+
+	return aws_protocol_serialize_opts(op, input, &opts, req, cause);
+}
+
+/* Serialize input into req. */
+int
+aws_protocol_serialize_opts(const struct aws_operation *op,
+    const cJSON *input, const struct aws_serialize_opts *opts,
+    struct aws_request *req, char **cause)
+{
+	unsigned flags = opts->flags;
 	cJSON *copy = input ? cJSON_Duplicate(input, true) :
 	    cJSON_CreateObject();
 	int rc = -1;
@@ -174,6 +187,9 @@ aws_protocol_serialize(const struct aws_operation *op, const cJSON *input,
 	if (aws_s3_auto_url_encoding(op, copy))
 		cJSON_AddStringToObject(copy, "EncodingType", "url");
 	if (dispatch_serialize(op, copy, req, cause) < 0)
+		goto cleanup;
+	if (!(flags & AWS_SERIALIZE_NO_COMPRESSION) && aws_protocol_compress(op,
+	    opts->compression_min_size, req, cause) < 0)
 		goto cleanup;
 	if (aws_checksum_apply(op, copy, flags, req, cause) < 0)
 		goto cleanup;

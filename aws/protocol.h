@@ -98,6 +98,18 @@ enum aws_serialize_flags {
 	AWS_SERIALIZE_NO_HOST_PREFIX = 1 << 1,
 	/* leave idempotency tokens out when the input lacks them */
 	AWS_SERIALIZE_NO_IDEMPOTENCY_TOKEN = 1 << 2,
+	/* disable_request_compression = true */
+	AWS_SERIALIZE_NO_COMPRESSION = 1 << 3,
+};
+
+/* request_min_compression_size_bytes: its default and its largest value. */
+#define AWS_COMPRESSION_MIN_SIZE_DEFAULT 10240
+#define AWS_COMPRESSION_MIN_SIZE_MAX 1048576
+
+/* What aws_protocol_serialize_opts() takes beyond the input. */
+struct aws_serialize_opts {
+	unsigned flags;			/* enum aws_serialize_flags */
+	size_t compression_min_size;	/* request_min_compression_size_bytes */
 };
 
 /* Fill missing idempotency-token members of input with UUID4 strings, as
@@ -119,6 +131,23 @@ int aws_protocol_fill_idempotency_tokens(const struct aws_operation *op,
 int aws_protocol_serialize(const struct aws_operation *op,
     const struct cJSON *input, unsigned flags, struct aws_request *req,
     char **cause);
+/* The same with the request compression size as well as the flags
+ * (aws_protocol_serialize() uses AWS_COMPRESSION_MIN_SIZE_DEFAULT). */
+int aws_protocol_serialize_opts(const struct aws_operation *op,
+    const struct cJSON *input, const struct aws_serialize_opts *opts,
+    struct aws_request *req, char **cause);
+/*
+ * Request compression (botocore's compress.py), a step of
+ * aws_protocol_serialize_opts() before the checksum: when the operation
+ * has the requestcompression trait with gzip and the body has at least
+ * min_size bytes (a streaming input: any size unless it requires a
+ * length), gzip the body (a file body into memory) and append "gzip" to
+ * Content-Encoding. Returns 0 (done or not needed) or -1 with *cause.
+ */
+int aws_protocol_compress(const struct aws_operation *op, size_t min_size,
+    struct aws_request *req, char **cause);
+/* Gzip len bytes of data into out (appended), as Python's gzip.compress. */
+int aws_gzip(const void *data, size_t len, struct hs_buf *out, char **cause);
 
 enum aws_parse_result {
 	AWS_PARSE_FAILED = -1,		/* malformed response: *cause */

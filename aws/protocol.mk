@@ -8,6 +8,7 @@ aws_libaws_a_SOURCES += \
 	aws/model-names.c \
 	aws/model-validate.c \
 	aws/protocol-checksum.c \
+	aws/protocol-compress.c \
 	aws/protocol-error.c \
 	aws/protocol-int.h \
 	aws/protocol-json-body.c \
@@ -141,3 +142,13 @@ bench_bench_model_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 bench_bench_model_LDADD = $(HS_AWS_LIBS)
 TESTS += tests/t0303-protocol-botocore.sh
 EXTRA_DIST += tests/t0303-protocol-botocore.sh
+
+# Request compression (requestcompression trait) end to end, dry run.
+TESTS += tests/t0270-request-compression.sh
+EXTRA_DIST += tests/t0270-request-compression.sh
+TESTS += tests/t0271-request-compression-peer.sh
+EXTRA_DIST += tests/t0271-request-compression-peer.sh
+TESTS += tests/t0272-debug-no-secrets.sh
+EXTRA_DIST += tests/t0272-debug-no-secrets.sh
+TESTS += tests/t0273-tls-verify.sh
+EXTRA_DIST += tests/t0273-tls-verify.sh

@@ -98,12 +98,39 @@ bucket_of(const struct hs_op_env *env, const cJSON *input)
 	return env->ep.s3 && cJSON_IsString(b) ? b->valuestring : NULL;
 }
 
+/* The request compression settings (disable_request_compression,
+ * request_min_compression_size_bytes) as serializer options. */
+static int
+serialize_opts(struct hs_op_call *c, struct aws_serialize_opts *o,
+    char **cause)
+{
+	bool off = false;
+	long min = AWS_COMPRESSION_MIN_SIZE_DEFAULT;
+
+	o->flags = 0;
+	o->compression_min_size = AWS_COMPRESSION_MIN_SIZE_DEFAULT;
+	if (c->env->res == NULL)
+		return 0;
+	if (aws_resolve_bool(c->env->res,
+	    AWS_SETTING_DISABLE_REQUEST_COMPRESSION, &off, NULL, cause) < 0 ||
+	    aws_resolve_long(c->env->res,
+	    AWS_SETTING_REQUEST_MIN_COMPRESSION_SIZE_BYTES, &min, NULL,
+	    cause) < 0)
+		return -1;
+	if (off)
+		o->flags |= AWS_SERIALIZE_NO_COMPRESSION;
+	if (min > 0)
+		o->compression_min_size = (size_t)min;
+	return 0;
+}
+
 /* Serialize input and point the request at the endpoint. */
 static int
 build(struct hs_op_call *c, const cJSON *input, struct aws_request *req)
 {
 	char *cause = NULL;
 	const char *bucket = bucket_of(c->env, input);
+	struct aws_serialize_opts opts;
 	int rc;
 
 	/* The host comes first (a hostPrefix goes in front of it), except
@@ -111,7 +138,12 @@ build(struct hs_op_call *c, const cJSON *input, struct aws_request *req)
 	if (!c->env->ep.s3 && aws_endpoint_apply(&c->env->ep, req, NULL,
 	    &cause) < 0)
 		goto fail;
-	rc = aws_protocol_serialize(c->op, input, 0, req, &cause);
+	if (serialize_opts(c, &opts, &cause) < 0) {
+		hs_op_fail(&c->err, HS_OP_FAIL_CONFIG, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	rc = aws_protocol_serialize_opts(c->op, input, &opts, req, &cause);
 	if (rc == 0 && c->env->ep.s3)
 		rc = aws_endpoint_apply(&c->env->ep, req, bucket, &cause);
 	if (rc == 0)

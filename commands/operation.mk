@@ -94,6 +94,7 @@ hs_op_test_scripts = \
 	tests/t0460-op-help.sh \
 	tests/t0470-op-exit-codes.sh \
 	tests/t0480-op-v2-format.sh \
+	tests/t0481-op-args-wire.sh \
 	tests/t0490-op-sandbox.sh
 TESTS += $(hs_op_test_scripts)
 EXTRA_DIST += $(hs_op_test_scripts) tests/lib-moto.sh tests/lib-peer.sh \

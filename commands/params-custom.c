@@ -107,6 +107,16 @@ static const struct rename renames[] = {
 	{ "codepipeline.get-action-type.version", "action-version" },
 	{ "ecs.*.no-enable-execute-command", "disable-execute-command" },
 	{ "ecs.execute-command.no-interactive", "non-interactive" },
+	/* Later than the CLI v2 2.9 installed here, from awscli 1.45's
+	 * argrename.py (shared with current v2): without them, glue's
+	 * Region member would clash with the global --region. */
+	{ "eks.update-cluster-components-version.version",
+	  "kubernetes-version" },
+	{ "controltower.create-landing-zone.version", "landing-zone-version" },
+	{ "controltower.update-landing-zone.version", "landing-zone-version" },
+	{ "glue.get-unfiltered-partition-metadata.region", "resource-region" },
+	{ "glue.get-unfiltered-partitions-metadata.region", "resource-region" },
+	{ "glue.get-unfiltered-table-metadata.region", "resource-region" },
 };
 
 /* argrename.py HIDDEN_ALIASES: a second, undocumented name. */

@@ -11,7 +11,8 @@ killed. Every request is appended to the log as one JSON line: its
 sequence number, the connection it came on (so tests can count
 connections), method, path, query, headers (lower-cased names), and the
 length and SHA-256 of its body (hashed as it streams in, never held
-whole), plus the body itself when it is short text.
+whole), plus the body itself when it is short: as text, or base64 ("body_base64")
+when it is not UTF-8 (a gzipped body).
 
 --script FILE: a JSON list of actions, one per request in order; the last
 repeats. An action is an object with any of:
@@ -31,6 +32,7 @@ repeats. An action is an object with any of:
 """
 
 import argparse
+import base64
 import hashlib
 import hmac
 import json
@@ -114,6 +116,8 @@ class Handler(socketserver.StreamRequestHandler):
                  "body_sha256": req.body_sha256}
         if req.body is not None:
             entry["body"] = req.body
+        elif req.body_len <= 8192:
+            entry["body_base64"] = base64.b64encode(req.body_bytes).decode()
         log_request(entry)
         return req
 

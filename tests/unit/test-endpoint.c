@@ -123,8 +123,12 @@ static const struct {
 	  NULL },
 	{ &lambda, "eu-west-1", DUAL, NULL,
 	  "https://lambda.eu-west-1.api.aws", "eu-west-1/lambda", "aws" },
-	/* signingName differs from endpointPrefix. (The CLI's rule set says
-	 * api.ecr-fips for FIPS; endpoints.json says ecr-fips.) */
+	/* signingName differs from endpointPrefix. FIPS: endpoints.json's
+	 * variant says ecr-fips.us-east-1.amazonaws.com, which is what the
+	 * AWS CLI v2 (2.9) resolves; CLI v1 (botocore 1.43's rule set) says
+	 * api.ecr-fips.us-east-1.amazonaws.com. Both hosts are AWS's FIPS
+	 * endpoints for ECR; hipaa-shell follows v2, as config.h says for
+	 * every v1/v2 difference. */
 	{ &ecr, "eu-west-1", 0, NULL, "https://api.ecr.eu-west-1.amazonaws.com",
 	  "eu-west-1/ecr", "aws" },
 	{ &ecr, "us-east-1", FIPS, NULL, "https://ecr-fips.us-east-1.amazonaws.com",

@@ -170,6 +170,23 @@ test_table_customizations(void)
 	CU_ASSERT(hs_params_old_list_case("elb", "remove-tags", "tags"));
 	CU_ASSERT_STRING_EQUAL(hs_params_renamed("ec2", "authorize-security-"
 	    "group-egress", "no-egress"), "ingress");
+	/* glue's Region member would clash with the global --region. */
+	hs_param_table_build(op_real("glue", "get-unfiltered-table-metadata"),
+	    &t);
+	p = hs_param_table_find(&t, "resource-region", 15);
+	CU_ASSERT(p != NULL && strcmp(p->member->name, "Region") == 0);
+	CU_ASSERT_PTR_NULL(hs_param_table_find(&t, "region", 6));
+	hs_param_table_clear(&t);
+	/* ecs: --no-enable-execute-command is --disable-execute-command. */
+	hs_param_table_build(op_real("ecs", "update-service"), &t);
+	CU_ASSERT_PTR_NOT_NULL(hs_param_table_find(&t,
+	    "disable-execute-command", 23));
+	CU_ASSERT_PTR_NULL(hs_param_table_find(&t, "no-enable-execute-command",
+	    25));
+	hs_param_table_clear(&t);
+	/* CLI v2 keeps no hidden alias for IAM's --authentication-code1. */
+	CU_ASSERT_PTR_NULL(hs_params_alias("iam", "enable-mfa-device",
+	    "authentication-code1"));
 }
 
 static void

@@ -1,16 +1,17 @@
 /*
  * test-protocol.c: what the protocols do beyond the botocore vectors,
- * on the real models: checksums, streaming bodies in files, idempotency
- * tokens, hostPrefix, base paths, input errors, errors in each format as
- * the AWS CLI reports them, S3's special cases, request IDs, the retry
- * classifier, output key order, and the sandbox side (routing, errors,
- * file bodies).
+ * on the real models: checksums, request compression, streaming bodies
+ * in files, idempotency tokens, hostPrefix, base paths, input errors,
+ * errors in each format as the AWS CLI reports them, S3's special
+ * cases, request IDs, the retry classifier, output key order, and the
+ * sandbox side (routing, errors, file bodies).
  */
 #include "hs-common.h"
 #include "harness.h"
 #include "protocol-int.h"
 
 #include <ctype.h>
+#include <zlib.h>
 
 static const struct aws_operation *
 op_of(const char *service, const char *name)
@@ -124,6 +125,128 @@ test_content_md5(void)
 	cJSON_Delete(in);
 	cJSON_Delete(desc);
 	aws_model_free(svc);
+}
+
+/* Gunzip a body, as a server would. */
+static char *
+gunzip(const struct hs_buf *b)
+{
+	struct hs_buf out = HS_BUF_INIT;
+	unsigned char chunk[4096];
+	z_stream z;
+	int zrc;
+
+	memset(&z, 0, sizeof z);
+	CU_ASSERT_FATAL(inflateInit2(&z, 15 + 16) == Z_OK);
+	z.next_in = (Bytef *)b->buf;
+	z.avail_in = (uInt)b->len;
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof chunk;
+		zrc = inflate(&z, Z_NO_FLUSH);
+		hs_buf_add(&out, chunk, sizeof chunk - z.avail_out);
+	} while (zrc == Z_OK);
+	CU_ASSERT_EQUAL(zrc, Z_STREAM_END);
+	inflateEnd(&z);
+	hs_buf_addch(&out, '\0');
+	return hs_buf_detach(&out, NULL);
+}
+
+/* Serialize {"A": n x's[, "E": enc]} through an operation of a model
+ * with the requestcompression trait; extra goes in the operation. */
+static void
+compress_case(const char *extra, const char *member_traits, size_t n,
+    const char *enc, const struct aws_serialize_opts *o,
+    struct aws_request *req)
+{
+	char *doc = hs_xasprintf(
+	    "{\"metadata\": {\"protocol\": \"rest-json\", \"apiVersion\": \"1\"},"
+	    " \"operations\": {\"Put\": {\"http\": {\"method\": \"PUT\","
+	    "  \"requestUri\": \"/\"}, \"input\": {\"shape\": \"In\"},"
+	    "  \"requestcompression\": {\"encodings\": [\"gzip\"]}%s}},"
+	    " \"shapes\": {\"In\": {\"type\": \"structure\", %s \"members\": {"
+	    "  \"E\": {\"shape\": \"S\", \"location\": \"header\","
+	    "   \"locationName\": \"Content-Encoding\"},"
+	    "  \"A\": {\"shape\": \"S\"}}}, \"S\": {\"type\": \"string\" %s}}}",
+	    extra, *member_traits ? "\"payload\": \"A\"," : "", member_traits);
+	cJSON *desc = cJSON_Parse(doc), *in = cJSON_CreateObject();
+	char *cause = NULL, *a = hs_xmalloc(n + 1);
+	struct aws_service *svc = aws_model_new(desc, NULL, "t", &cause);
+
+	memset(a, 'x', n);
+	a[n] = '\0';
+	cJSON_AddStringToObject(in, "A", a);
+	if (enc != NULL)
+		cJSON_AddStringToObject(in, "E", enc);
+	aws_request_set_endpoint(req, "https://h", &cause);
+	CU_ASSERT_EQUAL(aws_protocol_serialize_opts(aws_model_find_operation(
+	    svc, "Put"), in, o, req, &cause), 0);
+	free(cause);
+	free(a);
+	free(doc);
+	cJSON_Delete(in);
+	cJSON_Delete(desc);
+	aws_model_free(svc);
+}
+
+static void
+test_request_compression(void)
+{
+	struct aws_serialize_opts def = { 0, AWS_COMPRESSION_MIN_SIZE_DEFAULT };
+	struct aws_serialize_opts off = { AWS_SERIALIZE_NO_COMPRESSION, 0 };
+	struct aws_serialize_opts one = { 0, 1 };
+	struct aws_request req = AWS_REQUEST_INIT;
+	char *plain, *want;
+
+	/* below the threshold: sent as is */
+	compress_case("", "", 10000, NULL, &def, &req);
+	CU_ASSERT_PTR_NULL(aws_kvlist_get(&req.headers, "Content-Encoding"));
+	CU_ASSERT_EQUAL(req.body.len, 10000 + strlen("{\"A\":\"\"}"));
+	aws_request_clear(&req);
+	/* at it: gzipped, and the body inflates back to the JSON */
+	compress_case("", "", 10240, NULL, &def, &req);
+	HS_ASSERT_STR_EQ(aws_kvlist_get(&req.headers, "Content-Encoding"),
+	    "gzip");
+	CU_ASSERT(req.body.len < 200);
+	plain = gunzip(&req.body);
+	CU_ASSERT_EQUAL(strlen(plain), 10240 + strlen("{\"A\":\"\"}"));
+	CU_ASSERT_EQUAL(strncmp(plain, "{\"A\":\"xxx", 9), 0);
+	free(plain);
+	aws_request_clear(&req);
+	/* a provided encoding comes first */
+	compress_case("", "", 20000, "custom", &def, &req);
+	HS_ASSERT_STR_EQ(aws_kvlist_get(&req.headers, "Content-Encoding"),
+	    "custom, gzip");
+	aws_request_clear(&req);
+	/* disable_request_compression, and the smallest threshold */
+	compress_case("", "", 20000, NULL, &off, &req);
+	CU_ASSERT_PTR_NULL(aws_kvlist_get(&req.headers, "Content-Encoding"));
+	CU_ASSERT(req.body.len > 20000);
+	aws_request_clear(&req);
+	compress_case("", "", 3, NULL, &one, &req);
+	HS_ASSERT_STR_EQ(aws_kvlist_get(&req.headers, "Content-Encoding"),
+	    "gzip");
+	aws_request_clear(&req);
+	/* the checksum covers the compressed body (botocore's order) */
+	compress_case(", \"httpChecksumRequired\": true", "", 20000, NULL, &def,
+	    &req);
+	want = aws_protocol_checksum("md5", req.body.buf, req.body.len, NULL, 0,
+	    0, NULL);
+	HS_ASSERT_STR_EQ(aws_kvlist_get(&req.headers, "Content-MD5"), want);
+	free(want);
+	aws_request_clear(&req);
+	/* a streaming input: any size, unless it requires a length */
+	compress_case("", ", \"streaming\": true", 5, NULL, &def, &req);
+	HS_ASSERT_STR_EQ(aws_kvlist_get(&req.headers, "Content-Encoding"),
+	    "gzip");
+	plain = gunzip(&req.body);
+	HS_ASSERT_STR_EQ(plain, "xxxxx");
+	free(plain);
+	aws_request_clear(&req);
+	compress_case("", ", \"streaming\": true, \"requiresLength\": true",
+	    20000, NULL, &def, &req);
+	CU_ASSERT_PTR_NULL(aws_kvlist_get(&req.headers, "Content-Encoding"));
+	aws_request_clear(&req);
 }
 
 static void
@@ -747,6 +870,7 @@ test_unsupported_protocol(void)
 static const struct hs_unit_case cases[] = {
 	{ "checksum-defaults", test_checksum_defaults },
 	{ "content-md5", test_content_md5 },
+	{ "request-compression", test_request_compression },
 	{ "streaming-file-body", test_streaming_file_body },
 	{ "idempotency-tokens", test_idempotency_tokens },
 	{ "host-prefix", test_host_prefix },
