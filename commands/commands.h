@@ -273,7 +273,7 @@ enum hs_opt_error {
 	HS_OPT_UNEXPECTED_VALUE,	/* --debug=yes */
 	HS_OPT_BAD_VALUE,	/* --output yaml2, --cli-read-timeout -5 */
 	HS_OPT_WRONG_PLACE,	/* a start-up option inside the shell, or the reverse */
-	HS_OPT_SANDBOX_ONLY,	/* --profile, --endpoint-url in a --sandbox session */
+	HS_OPT_SANDBOX_REFUSED,	/* --profile, --endpoint-url in a --sandbox session */
 };
 
 extern const struct hs_option hs_options[];

@@ -223,7 +223,7 @@ hs_option_message(enum hs_opt_error err, const struct hs_option *opt,
 			    opt->name);
 		return hs_xasprintf("option '%s' is only valid on "
 		    "hipaa-shell's command line", opt->name);
-	case HS_OPT_SANDBOX_ONLY:
+	case HS_OPT_SANDBOX_REFUSED:
 		return hs_xasprintf("option '%s' cannot be used in a --sandbox "
 		    "session: every request goes to the session's sandbox, "
 		    "with its credentials", opt->name);

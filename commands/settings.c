@@ -178,7 +178,7 @@ hs_settings_apply(struct hs_settings *s, const struct hs_option *opt,
 {
 	if (s->sandbox && (opt->id == HS_OPT_PROFILE ||
 	    opt->id == HS_OPT_ENDPOINT_URL))
-		return HS_OPT_SANDBOX_ONLY;
+		return HS_OPT_SANDBOX_REFUSED;
 	switch (opt->id) {
 	case HS_OPT_DEBUG:
 		s->debug = true;

@@ -9,13 +9,14 @@
  * session's settings then say `sandbox` (no config files, no profiles,
  * region us-east-1 unless set) and name the sandbox's URL as the
  * endpoint of every service and its credentials (test/test) as explicit
- * credentials: nothing is exported into hipaa-shell's own environment
- * for that. Host commands (!CMD) get an environment of their own in
- * which every AWS_ variable is replaced by the sandbox's, so that
- * `!aws ...` talks to the sandbox too, never to a real account; and
- * HIPAA_SANDBOX_URL and HIPAA_SANDBOX_DATA tell runbooks and host
- * commands where it is, HIPAA_SHELL where this program is (a host
- * command can run it again against the same sandbox).
+ * credentials. hipaa-shell's own environment is never changed (its
+ * threads, the sandbox's among them, read it). Host commands (!CMD)
+ * get an environment of their own, in which every AWS_ variable is
+ * replaced by the sandbox's, so that `!aws ...` talks to the sandbox
+ * too, never to a real account. HIPAA_SANDBOX_URL and HIPAA_SANDBOX_DATA
+ * tell runbooks (shell variables) and host commands (environment) where
+ * it is; HIPAA_SHELL tells host commands where this program is, so that
+ * they can run it again against the same sandbox.
  *
  * The sandbox's threads are started with the shell's signals blocked, so
  * that Ctrl-C, SIGTERM and SIGWINCH always reach the main thread.
@@ -118,19 +119,38 @@ sandbox_launch(struct hs_session *s, const char *data, struct sandbox **sb,
 	return rc;
 }
 
-/* Give host commands the sandbox's AWS variables instead of ours. */
-static void
-sandbox_host_env(const char *url, const char *region)
+/* The path of this program (caller frees), or NULL. */
+static char *
+sandbox_self_path(void)
 {
-	static const char *const drop[] = { "AWS_", NULL };
+	char path[4096];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+
+	if (n <= 0)
+		return NULL;
+	path[n] = '\0';
+	return hs_xstrdup(path);
+}
+
+/* Give host commands the sandbox's AWS variables instead of ours, and
+ * say where the sandbox and hipaa-shell are. */
+static void
+sandbox_host_env(struct sandbox *sb, const char *region)
+{
+	static const char *const drop[] = { "AWS_", "HIPAA_SANDBOX_",
+	    "HIPAA_SHELL=", NULL };
+	char *self = sandbox_self_path();
 	char *set[] = {
-		hs_xasprintf("AWS_ENDPOINT_URL=%s", url),
+		hs_xasprintf("AWS_ENDPOINT_URL=%s", sandbox_url(sb)),
 		hs_xstrdup("AWS_ACCESS_KEY_ID=" SANDBOX_KEY_ID),
 		hs_xstrdup("AWS_SECRET_ACCESS_KEY=" SANDBOX_SECRET),
 		hs_xasprintf("AWS_REGION=%s", region),
 		hs_xasprintf("AWS_DEFAULT_REGION=%s", region),
 		hs_xstrdup("AWS_CONFIG_FILE=/dev/null"),
 		hs_xstrdup("AWS_SHARED_CREDENTIALS_FILE=/dev/null"),
+		hs_xasprintf("HIPAA_SANDBOX_URL=%s", sandbox_url(sb)),
+		hs_xasprintf("HIPAA_SANDBOX_DATA=%s", sandbox_data_dir(sb)),
+		self ? hs_xasprintf("HIPAA_SHELL=%s", self) : NULL,
 		NULL,
 	};
 	size_t i;
@@ -138,19 +158,7 @@ sandbox_host_env(const char *url, const char *region)
 	hs_host_env_set(drop, (const char *const *)set);
 	for (i = 0; set[i] != NULL; i++)
 		free(set[i]);
-}
-
-/* Tell host commands where this program is (HIPAA_SHELL). */
-static void
-sandbox_export_self(void)
-{
-	char path[4096];
-	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
-
-	if (n <= 0)
-		return;
-	path[n] = '\0';
-	setenv("HIPAA_SHELL", path, 1);
+	free(self);
 }
 
 /* Point the session at the sandbox. */
@@ -167,11 +175,10 @@ sandbox_point(struct hs_session *s, struct sandbox *sb)
 	st->access_key_id = hs_xstrdup(SANDBOX_KEY_ID);
 	hs_free_secret(st->secret_access_key);
 	st->secret_access_key = hs_xstrdup(SANDBOX_SECRET);
-	setenv("HIPAA_SANDBOX_URL", sandbox_url(sb), 1);
-	setenv("HIPAA_SANDBOX_DATA", sandbox_data_dir(sb), 1);
-	sandbox_export_self();
+	hs_vars_set(&s->vars, "HIPAA_SANDBOX_URL", sandbox_url(sb));
+	hs_vars_set(&s->vars, "HIPAA_SANDBOX_DATA", sandbox_data_dir(sb));
 	hs_resolve(st, &r);
-	sandbox_host_env(sandbox_url(sb), r.region);
+	sandbox_host_env(sb, r.region);
 	hs_resolved_clear(&r);
 }
 

@@ -108,6 +108,16 @@ test_expect_success 'host commands get the sandbox in place of every AWS variabl
 	test_grep_not -q "HIPAA_SANDBOX" plain.out
 '
 
+test_expect_success 'runbooks see where the sandbox is as shell variables' '
+	"$HS_SHELL" --sandbox -c ".vars
+.words \${HIPAA_SANDBOX_DATA}" >out &&
+	test_grep -q "^HIPAA_SANDBOX_URL=http://127.0.0.1:[0-9]*$" out &&
+	test_grep -q "^HIPAA_SANDBOX_DATA=$default_data$" out &&
+	test_grep -q "^\[\"$default_data\"\]$" out &&
+	expect_status 252 "$HS_SHELL" -c ".words \${HIPAA_SANDBOX_DATA}" 2>err &&
+	test_grep -q HIPAA_SANDBOX_DATA err
+'
+
 test_expect_success 'a host command can run hipaa-shell again against the sandbox' '
 	"$HS_SHELL" --sandbox -c "s3api create-bucket --bucket nested-bucket
 !\"\$HIPAA_SHELL\" s3api list-buckets >nested.out" &&

@@ -135,13 +135,13 @@ test_sandbox_settings(void)
 	HS_ASSERT_STR_EQ(r.region, "eu-west-1");
 	hs_resolved_clear(&r);
 	CU_ASSERT_EQUAL(hs_settings_apply(&s, profile, "prod"),
-	    HS_OPT_SANDBOX_ONLY);
+	    HS_OPT_SANDBOX_REFUSED);
 	CU_ASSERT_EQUAL(hs_settings_apply(&s, endpoint, "http://x"),
-	    HS_OPT_SANDBOX_ONLY);
+	    HS_OPT_SANDBOX_REFUSED);
 	CU_ASSERT_EQUAL(hs_settings_apply(&s, region, "us-west-2"), HS_OPT_OK);
 	CU_ASSERT_PTR_NULL(s.profile);
 	CU_ASSERT_PTR_NULL(s.endpoint_url);
-	msg = hs_option_message(HS_OPT_SANDBOX_ONLY, profile, "--profile",
+	msg = hs_option_message(HS_OPT_SANDBOX_REFUSED, profile, "--profile",
 	    "prod");
 	HS_ASSERT_STR_EQ(msg, "option '--profile' cannot be used in a "
 	    "--sandbox session: every request goes to the session's sandbox, "
