@@ -75,7 +75,8 @@ HS_SANDBOX_TESTS = \
 	tests/t0550-sandbox-s3-list.sh \
 	tests/t0560-sandbox-s3-config.sh \
 	tests/t0570-sandbox-durability.sh \
-	tests/t0580-sandbox-sts.sh
+	tests/t0580-sandbox-sts.sh \
+	tests/t0590-sandbox-s3-chunked.sh
 TESTS += $(HS_SANDBOX_TESTS)
 EXTRA_DIST += $(HS_SANDBOX_TESTS)
 

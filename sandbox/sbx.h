@@ -28,6 +28,7 @@ struct sbx_blob_reader;
 struct sbx_creds;
 struct sbx_call;
 struct aws_operation;
+struct sigv4_verify_result;
 
 /* The AWS wire protocols a service may speak (botocore's metadata.protocol). */
 enum sbx_protocol {
@@ -122,6 +123,7 @@ struct sbx_call {
 	int body_fd;			/* spilled request body being written */
 	uint64_t body_len;		/* bytes of request body received */
 	bool body_too_large;
+	bool body_dechunked;		/* an aws-chunked body, decoded by auth.c */
 
 	/* Model-driven services: input decoded, output to encode. */
 	const struct aws_operation *model_op;
@@ -174,9 +176,9 @@ int sbx_body_finish(struct sbx_call *c);
 /* Read the request body at pos; -1 on error, 0 at the end. */
 ssize_t sbx_body_read_at(struct sbx_call *c, uint64_t pos, void *buf,
     size_t max);
-/* Decode an aws-chunked body in place (STREAMING-UNSIGNED-PAYLOAD-TRAILER);
- * the trailer headers are added to the request's headers. */
-int sbx_body_dechunk(struct sbx_call *c);
+/* Decode an aws-chunked body in place with the verifier's decoder
+ * (res->chunked); -1 when refused (res->status) or on an I/O error. */
+int sbx_body_dechunk(struct sbx_call *c, struct sigv4_verify_result *res);
 /* Drop the request body and its spill file. */
 void sbx_body_release(struct sbx_call *c);
 
