@@ -54,3 +54,7 @@ tests_unit_test_dot_SOURCES = tests/unit/test-dot.c
 tests_unit_test_dot_CPPFLAGS = $(HS_UNIT_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
 tests_unit_test_dot_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_unit_test_dot_LDADD = $(HS_COMMANDS_TEST_LIBS) $(HS_UNIT_LDADD)
+
+# The generic model operation (SERVICE OPERATION --params): its own
+# library and tests.
+include commands/operation.mk

@@ -10,7 +10,7 @@
 #include <dirent.h>
 #include <unistd.h>
 
-/* Tell whether any object or part names the blob id. */
+/* Tell whether any object, part or Lambda function code names the blob. */
 static int
 gc_referenced(sqlite3 *db, sqlite3_stmt *s, const char *id)
 {
@@ -59,7 +59,9 @@ sbx_blob_gc(struct sandbox *sb)
 	DIR *d;
 
 	s = sbx_store_prepare(db, "SELECT 1 FROM s3_objects WHERE blob = ?1"
-	    " UNION ALL SELECT 1 FROM s3_parts WHERE blob = ?1 LIMIT 1", &cause);
+	    " UNION ALL SELECT 1 FROM s3_parts WHERE blob = ?1"
+	    " UNION ALL SELECT 1 FROM lambda_functions WHERE code_blob = ?1"
+	    " LIMIT 1", &cause);
 	d = s != NULL ? opendir(root) : NULL;
 	while (d != NULL && (e = readdir(d)) != NULL) {
 		char *dir;

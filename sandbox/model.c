@@ -8,6 +8,7 @@
  */
 #include "hs-common.h"
 #include "svc.h"
+#include "api.h"
 
 #include "aws/model.h"
 #include "aws/protocol.h"
@@ -65,6 +66,8 @@ sbx_model_resolve(struct sbx_call *c)
 	if (c->op == NULL)
 		return sbx_fail(c, 501, "NotImplemented", "The sandbox does not "
 		    "implement %s", op->name);
+	if (sbx_api_body_in_memory(c, SBX_API_MAX_BODY) != 0)
+		return -1;
 	if (aws_protocol_decode_request(op, &c->req, &c->input, &cause) != 0) {
 		sbx_fail(c, 400, c->svc->protocol == SBX_PROTO_QUERY ?
 		    "ValidationError" : "SerializationException", "%s", cause);

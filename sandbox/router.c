@@ -13,10 +13,20 @@
 #include "hs-common.h"
 #include "sbx.h"
 #include "svc.h"
+#include "iam.h"
 
 #include <strings.h>
 
 const struct sbx_service sbx_services[] = {
+	{ "ecr", "ecr", SBX_PROTO_JSON, NULL,
+	    "AmazonEC2ContainerRegistry_V20150921", NULL, sbx_ecr_schema, NULL,
+	    sbx_ecr_ops, &sbx_ecr_n_ops },
+	{ "iam", "iam", SBX_PROTO_QUERY, IAM_XMLNS, NULL, "2010-05-08",
+	    sbx_iam_schema, NULL, sbx_iam_ops, &sbx_iam_n_ops },
+	{ "lambda", "lambda", SBX_PROTO_REST_JSON, NULL, NULL, NULL,
+	    sbx_lambda_schema, NULL, sbx_lambda_ops, &sbx_lambda_n_ops },
+	{ "logs", "logs", SBX_PROTO_JSON, NULL, "Logs_20140328", NULL,
+	    sbx_logs_schema, NULL, sbx_logs_ops, &sbx_logs_n_ops },
 	{ "s3", "s3", SBX_PROTO_REST_XML,
 	    "http://s3.amazonaws.com/doc/2006-03-01/", NULL, NULL, sbx_s3_schema,
 	    sbx_s3_resolve, sbx_s3_ops, &sbx_s3_n_ops },

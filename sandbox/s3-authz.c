@@ -10,8 +10,8 @@
  *   policy allowed everything (the sandbox has no IAM users' policies
  *   yet), so within their account the bucket policy's denies bind them
  *   and across accounts the bucket policy must allow them;
- * - STS role sessions: no identity policy yet (issue 7 brings the role's
- *   policies), so only what the bucket policy grants them;
+ * - STS role sessions: what their role's identity policies (IAM: inline
+ *   and attached managed policies) and the bucket policy grant them;
  * - anonymous (unsigned) requests: only what the bucket policy grants
  *   to "*".
  * With Block Public Access's RestrictPublicBuckets on, a public bucket
@@ -19,6 +19,7 @@
  */
 #include "hs-common.h"
 #include "s3.h"
+#include "api.h"
 
 #include "policy/policy.h"
 
@@ -123,7 +124,8 @@ s3_evaluate(struct sbx_call *c, const struct sbx_bucket *b,
 	const struct policy *identity[1];
 	struct policy_set set = { identity, 0, bucket_policy, false };
 	struct policy_request req = { action, NULL, NULL, NULL, NULL };
-	struct policy *admin = NULL;
+	struct policy *admin = NULL, **roles = NULL;
+	size_t n_roles = 0;
 	struct policy_ctx *ctx;
 	enum policy_decision d;
 	char *arn = s3_arn(b ? b->name : NULL, key);
@@ -136,6 +138,12 @@ s3_evaluate(struct sbx_call *c, const struct sbx_bucket *b,
 		if (c->who->session_token == NULL && (admin = policy_parse(
 		    s3_admin_policy, strlen(s3_admin_policy), NULL, NULL)) != NULL)
 			identity[set.n_identity++] = admin;
+		else if (c->who->session_token != NULL &&
+		    (n_roles = sbx_api_session_policies(c->sb, c->who->arn,
+		    &roles)) > 0) {
+			set.identity = (const struct policy *const *)roles;
+			set.n_identity = n_roles;
+		}
 	}
 	ctx = s3_context(c, &pp);
 	req.resource = arn;
@@ -144,6 +152,7 @@ s3_evaluate(struct sbx_call *c, const struct sbx_bucket *b,
 	d = policy_evaluate(&set, &req, NULL);
 	policy_ctx_free(ctx);
 	policy_free(admin);
+	sbx_api_policies_free(roles, n_roles);
 	free(arn);
 	return d;
 }

@@ -17,7 +17,7 @@
 static const char *const s3_unserved[] = {
 	"accelerate", "acl", "analytics", "attributes", "cors",
 	"intelligent-tiering", "inventory", "legal-hold", "lifecycle",
-	"logging", "metadataTable", "metrics", "notification", "object-lock",
+	"logging", "metadataTable", "metrics", "object-lock",
 	"ownershipControls", "policyStatus", "replication", "requestPayment",
 	"restore", "retention", "select", "session", "torrent", "versions",
 	"website",
@@ -141,6 +141,8 @@ s3_bucket_op(const struct sbx_call *c, const char *m)
 		{ "versioning", "PutBucketVersioning", "GetBucketVersioning", NULL },
 		{ "location", NULL, "GetBucketLocation", NULL },
 		{ "uploads", NULL, "ListMultipartUploads", NULL },
+		{ "notification", "PutBucketNotificationConfiguration",
+		    "GetBucketNotificationConfiguration", NULL },
 	};
 	size_t i;
 	int col = strcmp(m, "PUT") == 0 ? 1 : strcmp(m, "GET") == 0 ? 2 :

@@ -29,6 +29,7 @@ struct sbx_creds;
 struct sbx_call;
 struct aws_operation;
 struct sigv4_verify_result;
+struct sbx_lambda_async;
 
 /* The AWS wire protocols a service may speak (botocore's metadata.protocol). */
 enum sbx_protocol {
@@ -94,6 +95,7 @@ struct sandbox {
 	FILE *log;
 	pthread_mutex_t log_lock;
 	unsigned long tmp_seq;		/* names of temporary files */
+	struct sbx_lambda_async *lambda_async;	/* lambda-async.c */
 	pthread_mutex_t seq_lock;
 };
 

@@ -9,6 +9,7 @@
 #include "hs-common.h"
 #include "sbx.h"
 #include "store.h"
+#include "lambda.h"
 
 #include <errno.h>
 #include <netdb.h>
@@ -335,7 +336,8 @@ sandbox_start(const struct sandbox_config *cfg, struct sandbox **out,
 		goto fail;
 	}
 	if (srv_data_dir(sb, cause) != 0 || sbx_sse_key_load(sb, cause) != 0 ||
-	    sbx_store_open(sb, cause) != 0 || sbx_creds_load(sb, cause) != 0)
+	    sbx_store_open(sb, cause) != 0 || sbx_creds_load(sb, cause) != 0 ||
+	    sbx_lambda_async_start(sb, cause) != 0)
 		goto fail;
 	sbx_blob_gc(sb);
 	if ((cfg->log_file && sbx_log_open(sb, cfg->log_file, cause) != 0) ||
@@ -377,8 +379,10 @@ sandbox_stop(struct sandbox *sb)
 {
 	if (sb == NULL)
 		return;
+	sbx_lambda_async_stop(sb);
 	if (sb->mhd != NULL)
 		MHD_stop_daemon(sb->mhd);
+	sbx_lambda_async_free(sb);
 	sbx_store_close(sb->store);
 	sbx_creds_free(sb->creds);
 	sbx_log_close(sb);

@@ -6,6 +6,7 @@
  */
 #include "hs-common.h"
 #include "s3.h"
+#include "s3-notify.h"
 
 #include <libxml/parser.h>
 
@@ -53,6 +54,8 @@ s3_delete_one(struct sbx_call *c, const struct sbx_bucket *b,
 		msg = "We encountered an internal error. Please try again.";
 		free(cause);
 	}
+	if (code == NULL && old != NULL)
+		sbx_s3_notify(c, b, "ObjectRemoved:Delete", key, 0, NULL);
 	sbx_blob_remove(c->sb, old);
 	free(old);
 	if (code != NULL) {

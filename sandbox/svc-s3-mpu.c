@@ -11,6 +11,7 @@
  */
 #include "hs-common.h"
 #include "s3.h"
+#include "s3-notify.h"
 
 #include <limits.h>
 #include <libxml/parser.h>
@@ -393,6 +394,8 @@ sbx_s3_complete_multipart_upload(struct sbx_call *c)
 	o.blob = blob;
 	o.etag = etag;
 	rc = s3_complete_commit(c, &u, &o, nw);
+	if (rc == 0)
+		sbx_s3_notify_stored(c, &b, "ObjectCreated:CompleteMultipartUpload");
 cleanup:
 	for (i = 0; have != NULL && i < nh; i++)
 		sbx_part_clear(&have[i]);

@@ -8,6 +8,7 @@
  */
 #include "hs-common.h"
 #include "s3.h"
+#include "s3-notify.h"
 
 #include <strings.h>
 #include <openssl/evp.h>
@@ -94,6 +95,7 @@ sbx_s3_put_object(struct sbx_call *c)
 	o.encrypted = true;
 	if (s3_commit_object(c, &o) == 0) {
 		s3_put_answer(c, md5, o.sse, o.kms_key);
+		sbx_s3_notify(c, &b, "ObjectCreated:Put", c->key, o.size, md5);
 		rc = 0;
 	}
 	free(o.headers);
@@ -121,6 +123,8 @@ sbx_s3_delete_object(struct sbx_call *c)
 		sbx_s3_internal(c, cause);
 		goto cleanup;
 	}
+	if (old != NULL)
+		sbx_s3_notify(c, &b, "ObjectRemoved:Delete", c->key, 0, NULL);
 	sbx_blob_remove(c->sb, old);
 	free(old);
 	c->status = 204;
@@ -313,6 +317,7 @@ sbx_s3_copy_object(struct sbx_call *c)
 		goto cleanup;
 	sbx_s3_sse_headers(c, o.sse, o.kms_key);
 	sbx_s3_xml_answer(c, 200);
+	sbx_s3_notify_stored(c, &b, "ObjectCreated:Copy");
 	rc = 0;
 cleanup:
 	free(o.headers);

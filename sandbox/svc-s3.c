@@ -5,6 +5,7 @@
  */
 #include "hs-common.h"
 #include "s3.h"
+#include "s3-notify.h"
 
 const struct sbx_op sbx_s3_ops[] = {
 	{ "AbortMultipartUpload", sbx_s3_abort_multipart_upload },
@@ -21,6 +22,8 @@ const struct sbx_op sbx_s3_ops[] = {
 	{ "DeletePublicAccessBlock", sbx_s3_delete_public_access_block },
 	{ "GetBucketEncryption", sbx_s3_get_bucket_encryption },
 	{ "GetBucketLocation", sbx_s3_get_bucket_location },
+	{ "GetBucketNotificationConfiguration",
+	    sbx_s3_get_bucket_notification_configuration },
 	{ "GetBucketPolicy", sbx_s3_get_bucket_policy },
 	{ "GetBucketTagging", sbx_s3_get_bucket_tagging },
 	{ "GetBucketVersioning", sbx_s3_get_bucket_versioning },
@@ -34,6 +37,8 @@ const struct sbx_op sbx_s3_ops[] = {
 	{ "ListObjectsV2", sbx_s3_list_objects_v2 },
 	{ "ListParts", sbx_s3_list_parts },
 	{ "PutBucketEncryption", sbx_s3_put_bucket_encryption },
+	{ "PutBucketNotificationConfiguration",
+	    sbx_s3_put_bucket_notification_configuration },
 	{ "PutBucketPolicy", sbx_s3_put_bucket_policy },
 	{ "PutBucketTagging", sbx_s3_put_bucket_tagging },
 	{ "PutBucketVersioning", sbx_s3_put_bucket_versioning },

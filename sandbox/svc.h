@@ -30,6 +30,26 @@ bool sbx_model_error(struct sbx_call *c);
 /* router.c */
 int sbx_form_decode(struct sbx_call *c);
 
+/* ECR (issue 7) */
+extern const char sbx_ecr_schema[];
+extern const struct sbx_op sbx_ecr_ops[];
+extern const size_t sbx_ecr_n_ops;
+
+/* IAM (issue 7) */
+extern const char sbx_iam_schema[];
+extern const struct sbx_op sbx_iam_ops[];
+extern const size_t sbx_iam_n_ops;
+
+/* Lambda (issue 7) */
+extern const char sbx_lambda_schema[];
+extern const struct sbx_op sbx_lambda_ops[];
+extern const size_t sbx_lambda_n_ops;
+
+/* CloudWatch Logs (issue 7) */
+extern const char sbx_logs_schema[];
+extern const struct sbx_op sbx_logs_ops[];
+extern const size_t sbx_logs_n_ops;
+
 /* S3 */
 extern const char sbx_s3_schema[];
 extern const struct sbx_op sbx_s3_ops[];

@@ -22,8 +22,9 @@ shell_libshell_test_a_CFLAGS = $(shell_libshell_a_CFLAGS)
 
 bin_PROGRAMS += hipaa-shell
 hipaa_shell_SOURCES = shell/main.c
-hipaa_shell_CPPFLAGS = $(AM_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS)
-hipaa_shell_LDADD = shell/libshell.a $(HS_COMMANDS_LIBS) $(READLINE_LIBS)
+hipaa_shell_CPPFLAGS = $(AM_CPPFLAGS) $(HS_COMMANDS_CPPFLAGS) -I$(top_srcdir)
+hipaa_shell_LDADD = shell/libshell.a $(HS_OP_LIBS) $(HS_COMMANDS_LIBS) \
+	$(HS_OP_AFTER_LIBS) $(READLINE_LIBS)
 
 # What a unit test of shell/ links.
 HS_SHELL_TEST_LIBS = shell/libshell-test.a $(HS_COMMANDS_TEST_LIBS) \

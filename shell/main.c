@@ -17,6 +17,7 @@
  */
 #include "hs-common.h"
 #include "shell.h"
+#include "operation.h"
 
 #include <unistd.h>
 
@@ -195,6 +196,7 @@ main(int argc, char **argv)
 
 	hs_session_init(&s);
 	memset(&st, 0, sizeof st);
+	hs_operation_register();
 	s.source = hs_batch_source;
 	status = parse_args(&s, argc, argv, &st);
 	if (status == 0 && st.help)
@@ -206,6 +208,7 @@ main(int argc, char **argv)
 		status = run_mode(&s, &st);
 	}
 	hs_session_clear(&s);
+	hs_operation_shutdown();
 	fflush(stdout);
 	return status;
 }

@@ -85,8 +85,8 @@ test_expect_success 'an undefined variable is an error with line and column' '
 test_expect_success 'unknown commands get a suggestion and 252' '
 	expect_status 252 "$HS_SHELL" -c "hlep" 2>err &&
 	test_grep -q "^unknown command .hlep.; did you mean .\.help.?$" err &&
-	expect_status 252 "$HS_SHELL" -c "ec2 describe-instances" 2>err &&
-	test_grep -q "^unknown command .ec2.; .help lists the commands$" err &&
+	expect_status 252 "$HS_SHELL" -c "frobnicate describe-instances" 2>err &&
+	test_grep -q "^unknown command .frobnicate.; .help lists the commands$" err &&
 	expect_status 252 "$HS_SHELL" -c ".e" 2>err &&
 	test_grep -q "ambiguous command .\.e.: could be .edit, .exit" err
 '
@@ -94,8 +94,8 @@ test_expect_success 'unknown commands get a suggestion and 252' '
 test_expect_success 'a command given as words runs as split by the OS shell' '
 	"$HS_SHELL" .words "a b" "\$NOT_EXPANDED" >out &&
 	echo "[\"a b\",\"\$NOT_EXPANDED\"]" >expect && test_cmp expect out &&
-	expect_status 252 "$HS_SHELL" s3api list-buckets 2>err &&
-	test_grep -q "unknown command .s3api." err
+	"$HS_SHELL" sts get-caller-identity --generate-cli-skeleton >out &&
+	echo "{}" >expect && test_cmp expect out
 '
 
 test_expect_success 'the modes exclude each other' '
