@@ -35,6 +35,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/logs-util.c \
 	sandbox/logs.h \
 	sandbox/model.c \
+	sandbox/pool.c \
 	sandbox/router.c \
 	sandbox/s3-authz.c \
 	sandbox/s3-body.c \

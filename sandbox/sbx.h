@@ -30,6 +30,7 @@ struct sbx_call;
 struct aws_operation;
 struct sigv4_verify_result;
 struct sbx_lambda_async;
+struct sbx_pool;
 
 /* The AWS wire protocols a service may speak (botocore's metadata.protocol). */
 enum sbx_protocol {
@@ -96,6 +97,7 @@ struct sandbox {
 	pthread_mutex_t log_lock;
 	unsigned long tmp_seq;		/* names of temporary files */
 	struct sbx_lambda_async *lambda_async;	/* lambda-async.c */
+	struct sbx_pool *pool;		/* runs the handlers (pool.c) */
 	pthread_mutex_t seq_lock;
 };
 
@@ -109,6 +111,11 @@ struct sbx_call {
 	bool secure;			/* arrived over TLS */
 	time_t now;
 	int64_t now_ms;
+	int64_t start_us;		/* monotonic: the request line arrived */
+	int64_t served_us;		/* the body was in; the handler began */
+	int64_t answered_us;		/* the answer was queued */
+	void *conn;			/* its MHD_Connection, while served */
+	bool answered;			/* served: the answer waits to be sent */
 	char request_id[40];
 	char host_id[80];
 
@@ -147,8 +154,25 @@ struct sbx_call {
 	struct aws_kvlist err_fields;	/* extra <Error> members (BucketName...) */
 };
 
+/* pool.c */
+/* Make a pool that keeps up to keep idle threads; closed until opened. */
+struct sbx_pool *sbx_pool_new(unsigned keep);
+/* Let jobs in. */
+void sbx_pool_open(struct sbx_pool *p);
+/* Claim a place for one job; false when the pool is closed or stopping. */
+bool sbx_pool_reserve(struct sbx_pool *p);
+/* Run fn(arg) on a pool thread in the place sbx_pool_reserve() claimed;
+ * a thread is started when none is idle: a job never waits for another. */
+void sbx_pool_run(struct sbx_pool *p, void (*fn)(void *arg), void *arg);
+/* Refuse new jobs, wait for the others to end and for every thread. */
+void sbx_pool_stop(struct sbx_pool *p);
+/* Stop and free a pool. */
+void sbx_pool_free(struct sbx_pool *p);
+
 /* call.c */
 struct sbx_call *sbx_call_new(struct sandbox *sb, const char *raw_uri);
+/* Microseconds on the monotonic clock (durations). */
+int64_t sbx_mono_us(void);
 void sbx_call_free(struct sbx_call *c);
 /* Record an AWS error for the answer; always returns -1. */
 HS_PRINTF(4, 5) int sbx_fail(struct sbx_call *c, int status,

@@ -2,8 +2,9 @@
  * test-sandbox.c: the sandbox's pieces that need no client: the service
  * and operation tables, S3 routing (path and virtual-hosted style,
  * sub-resources), bucket-name rules, byte ranges, aws-chunked bodies,
- * S3 error documents, and the embedding API (start on an ephemeral port,
- * stop, the temporary data folder removed, one sandbox per folder).
+ * S3 error documents, the embedding API (start on an ephemeral port,
+ * stop, the temporary data folder removed, one sandbox per folder), and
+ * the pool that runs handlers (a job never waits for a thread).
  */
 #include "hs-common.h"
 #include "harness.h"
@@ -357,6 +358,80 @@ test_embed_bad_config(void)
 	free(cause);
 }
 
+/* Jobs of the pool tests: each waits (20 s at most) for all to start. */
+struct pool_meet {
+	pthread_mutex_t lock;
+	pthread_cond_t cv;
+	int n, started, met;
+};
+
+static void
+pool_meet_job(void *arg)
+{
+	struct pool_meet *m = arg;
+	struct timespec until;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 20;
+	pthread_mutex_lock(&m->lock);
+	m->started++;
+	pthread_cond_broadcast(&m->cv);
+	while (m->started < m->n &&
+	    pthread_cond_timedwait(&m->cv, &m->lock, &until) == 0)
+		;
+	if (m->started == m->n)
+		m->met++;
+	pthread_mutex_unlock(&m->lock);
+}
+
+/* Sixteen jobs that wait for one another, in a pool that keeps two
+ * threads: each gets a thread (a fixed pool of two would deadlock). */
+static void
+test_pool_jobs_wait_on_each_other(void)
+{
+	struct sbx_pool *p = sbx_pool_new(2);
+	struct pool_meet m = { PTHREAD_MUTEX_INITIALIZER,
+	    PTHREAD_COND_INITIALIZER, 16, 0, 0 };
+	int i;
+
+	CU_ASSERT_FALSE(sbx_pool_reserve(p));	/* closed until opened */
+	sbx_pool_open(p);
+	for (i = 0; i < m.n; i++) {
+		CU_ASSERT_TRUE_FATAL(sbx_pool_reserve(p));
+		sbx_pool_run(p, pool_meet_job, &m);
+	}
+	sbx_pool_stop(p);
+	CU_ASSERT_EQUAL(m.met, 16);
+	CU_ASSERT_FALSE(sbx_pool_reserve(p));	/* stopped */
+	sbx_pool_free(p);
+}
+
+static void
+pool_slow_job(void *arg)
+{
+	usleep(200000);
+	*(int *)arg += 1;
+}
+
+/* Stopping waits for the jobs in progress; idle threads are reused. */
+static void
+test_pool_stop_waits(void)
+{
+	struct sbx_pool *p = sbx_pool_new(1);
+	int done = 0, i;
+
+	sbx_pool_open(p);
+	for (i = 0; i < 3; i++) {
+		CU_ASSERT_TRUE_FATAL(sbx_pool_reserve(p));
+		sbx_pool_run(p, pool_slow_job, &done);
+		usleep(300000);
+	}
+	CU_ASSERT_TRUE_FATAL(sbx_pool_reserve(p));
+	sbx_pool_run(p, pool_slow_job, &done);
+	sbx_pool_free(p);
+	CU_ASSERT_EQUAL(done, 4);
+}
+
 static const struct hs_unit_case sandbox_cases[] = {
 	{ "op-tables-sorted", test_op_tables_sorted },
 	{ "bucket-names", test_bucket_names },
@@ -368,6 +443,8 @@ static const struct hs_unit_case sandbox_cases[] = {
 	{ "aws-chunked-spilled", test_aws_chunked_spilled },
 	{ "embed-start-stop", test_embed_start_stop },
 	{ "embed-bad-config", test_embed_bad_config },
+	{ "pool-jobs-wait-on-each-other", test_pool_jobs_wait_on_each_other },
+	{ "pool-stop-waits", test_pool_stop_waits },
 };
 
 void
