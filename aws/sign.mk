@@ -4,6 +4,7 @@ aws_libaws_a_SOURCES += \
 	aws/sigv4.h \
 	aws/sigv4-int.h \
 	aws/sigv4-canon.c \
+	aws/sigv4-chunked.c \
 	aws/sigv4-crypto.c \
 	aws/sigv4-errors.c \
 	aws/sigv4-redact.c \
@@ -49,6 +50,13 @@ tests_unit_test_sigv4_verify_SOURCES = tests/unit/test-sigv4-verify.c
 tests_unit_test_sigv4_verify_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS)
 tests_unit_test_sigv4_verify_CFLAGS = $(HS_AWS_TEST_CFLAGS)
 tests_unit_test_sigv4_verify_LDADD = tests/libsigv4case.a $(SIGN_UNIT_LDADD)
+
+check_PROGRAMS += tests/unit/test-sigv4-chunked
+TESTS += tests/unit/test-sigv4-chunked
+tests_unit_test_sigv4_chunked_SOURCES = tests/unit/test-sigv4-chunked.c
+tests_unit_test_sigv4_chunked_CPPFLAGS = $(SIGN_UNIT_CPPFLAGS)
+tests_unit_test_sigv4_chunked_CFLAGS = $(HS_AWS_TEST_CFLAGS)
+tests_unit_test_sigv4_chunked_LDADD = $(SIGN_UNIT_LDADD)
 
 # Integration scripts (t0200-t0249).
 TESTS += tests/t0200-sigv4-vectors.sh

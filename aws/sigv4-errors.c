@@ -54,6 +54,19 @@ static const struct error_row errors[] = {
 	[SIGV4_ERR_PAYLOAD] = {
 		{ "XAmzContentSHA256Mismatch", "SignatureDoesNotMatch",
 		  "InvalidSignatureException" }, { 400, 403, 403 } },
+	/* aws-chunked bodies exist for S3 only: its codes everywhere. */
+	[SIGV4_ERR_LENGTH_REQUIRED] = {
+		{ "MissingContentLength", "MissingContentLength",
+		  "MissingContentLength" }, { 411, 411, 411 } },
+	[SIGV4_ERR_BODY_INCOMPLETE] = {
+		{ "IncompleteBody", "IncompleteBody", "IncompleteBody" },
+		{ 400, 400, 400 } },
+	[SIGV4_ERR_CHUNK_SIZE] = {
+		{ "InvalidChunkSizeError", "InvalidChunkSizeError",
+		  "InvalidChunkSizeError" }, { 400, 400, 400 } },
+	[SIGV4_ERR_TRAILER] = {
+		{ "MalformedTrailerError", "MalformedTrailerError",
+		  "MalformedTrailerError" }, { 400, 400, 400 } },
 };
 
 /* Check the indices once. */

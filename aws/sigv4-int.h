@@ -67,6 +67,23 @@ int sigv4_parse_time(const char *s, time_t *out);
 void sigv4_string_to_sign(struct hs_buf *out, const char *amz_time,
     const char *scope, const char *canonical_request);
 
+/* sigv4-chunked.c */
+/* The three aws-chunked payloads (X-Amz-Content-SHA256 STREAMING-*). */
+enum sigv4_chunked_mode {
+	SIGV4_CHUNKED_UNSIGNED_TRAILER,	/* STREAMING-UNSIGNED-PAYLOAD-TRAILER */
+	SIGV4_CHUNKED_SIGNED,		/* STREAMING-AWS4-HMAC-SHA256-PAYLOAD */
+	SIGV4_CHUNKED_SIGNED_TRAILER,	/* ...-PAYLOAD-TRAILER */
+};
+/* Start a decoder: the signing key (copied), X-Amz-Date, the scope,
+ * the seed signature (signed modes), X-Amz-Decoded-Content-Length and
+ * X-Amz-Trailer (or NULL). */
+struct sigv4_chunked *sigv4_chunked_new(enum sigv4_chunked_mode mode,
+    const unsigned char key[SIGV4_SHA256_LEN], const char *amz_date,
+    const char *scope, const char *seed, uint64_t decoded_length,
+    const char *declared_trailers);
+/* Wipe the key and free a decoder (NULL is fine). */
+void sigv4_chunked_free(struct sigv4_chunked *d);
+
 /* sigv4-errors.c */
 /* The HTTP status AWS answers for a status in a family. */
 int sigv4_error_http_status(enum sigv4_family family, enum sigv4_status st);

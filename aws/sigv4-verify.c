@@ -7,8 +7,11 @@
  * its time acceptable (15 minutes of skew; presigned URLs until their
  * X-Amz-Expires), is the key known, does the session token match, are
  * the S3 x-amz-* headers signed, does the signature match, and for S3
- * does the body match its declared X-Amz-Content-SHA256. The canonical
- * request is built by the same code as the signer's.
+ * does the body match its declared X-Amz-Content-SHA256. An aws-chunked
+ * S3 body (STREAMING-*) is signed with its literal payload line; its
+ * chunks are checked afterwards by the decoder the result carries
+ * (sigv4-chunked.c). The canonical request is built by the same code as
+ * the signer's.
  */
 #include "hs-common.h"
 #include "sigv4-int.h"
@@ -27,8 +30,20 @@ struct auth {
 	const char *expires;
 	char *parts[5];			/* akid, date, region, service, term */
 	long expires_s;
+	int chunked;			/* enum sigv4_chunked_mode, or -1 */
 	/* Copies of the header's fields (the header form only). */
 	char *h_credential, *h_signed, *h_signature;
+};
+
+/* The aws-chunked payloads S3 accepts (SigV4a's are not served). */
+static const struct {
+	const char *value;
+	enum sigv4_chunked_mode mode;
+} streaming[] = {
+	{ "STREAMING-UNSIGNED-PAYLOAD-TRAILER", SIGV4_CHUNKED_UNSIGNED_TRAILER },
+	{ "STREAMING-AWS4-HMAC-SHA256-PAYLOAD", SIGV4_CHUNKED_SIGNED },
+	{ "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER",
+	  SIGV4_CHUNKED_SIGNED_TRAILER },
 };
 
 static const char *const query_required[] = {
@@ -419,6 +434,25 @@ is_sha256_hex(const char *s)
 	return i == SIGV4_HEX_LEN;
 }
 
+/* Read an aws-chunked payload value: 1 known, 0 refused. */
+static int
+s3_streaming(const char *v, struct auth *a, char *payload,
+    const struct sigv4_verify_params *p, struct sigv4_verify_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < HS_ARRAY_SIZE(streaming); i++)
+		if (strcmp(v, streaming[i].value) == 0) {
+			hs_strlcpy(payload, v, SIGV4_HEX_LEN + 1);
+			a->chunked = (int)streaming[i].mode;
+			return 1;
+		}
+	refuse(res, p, SIGV4_ERR_MALFORMED, "x-amz-content-sha256 '%s' is not "
+	    "supported here: use STREAMING-AWS4-HMAC-SHA256-PAYLOAD(-TRAILER) "
+	    "or STREAMING-UNSIGNED-PAYLOAD-TRAILER (SigV4a is not served)", v);
+	return 0;
+}
+
 /* Read an S3 request's declared payload: 1 fine, 0 refused. */
 static int
 s3_payload(const struct aws_request *r, struct auth *a, char *payload,
@@ -436,20 +470,62 @@ s3_payload(const struct aws_request *r, struct auth *a, char *payload,
 		    "for this request: x-amz-content-sha256");
 		return 0;
 	}
-	if (hs_starts_with(v, "STREAMING-")) {
-		refuse(res, p, SIGV4_ERR_MALFORMED, "x-amz-content-sha256 "
-		    "'%s' (aws-chunked upload) is not supported here: sign "
-		    "the whole payload or use UNSIGNED-PAYLOAD", v);
-		return 0;
-	}
+	if (hs_starts_with(v, "STREAMING-"))
+		return s3_streaming(v, a, payload, p, res);
 	if (!is_sha256_hex(v)) {
 		refuse(res, p, SIGV4_ERR_MALFORMED, "x-amz-content-sha256 must "
-		    "be UNSIGNED-PAYLOAD, STREAMING-AWS4-HMAC-SHA256-PAYLOAD, "
-		    "or a SHA256 value.");
+		    "be UNSIGNED-PAYLOAD, STREAMING-UNSIGNED-PAYLOAD-TRAILER, "
+		    "STREAMING-AWS4-HMAC-SHA256-PAYLOAD, "
+		    "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER or a SHA256 "
+		    "value.");
 		return 0;
 	}
 	hs_strlcpy(payload, v, SIGV4_HEX_LEN + 1);
 	*check_body = true;
+	return 1;
+}
+
+/* Read X-Amz-Decoded-Content-Length; false (refused) when absent or bad. */
+static bool
+decoded_length(const struct aws_request *r, uint64_t *out,
+    const struct sigv4_verify_params *p, struct sigv4_verify_result *res)
+{
+	const char *v = aws_kvlist_get(&r->headers,
+	    "X-Amz-Decoded-Content-Length");
+	char *end;
+
+	errno = 0;
+	if (v != NULL && *v >= '0' && *v <= '9') {
+		*out = strtoull(v, &end, 10);
+		if (errno == 0 && *end == '\0')
+			return true;
+	}
+	refuse(res, p, SIGV4_ERR_LENGTH_REQUIRED, "You must provide the "
+	    "Content-Length HTTP header.");
+	return false;
+}
+
+/* Set up the decoder of an aws-chunked body: 1 ready, 0 refused. */
+static int
+start_chunked(const struct aws_request *r, struct auth *a,
+    const struct aws_credentials *c, const struct sigv4_verify_params *p,
+    struct sigv4_verify_result *res)
+{
+	unsigned char key[SIGV4_SHA256_LEN];
+	uint64_t len;
+	char *scope;
+
+	if (!decoded_length(r, &len, p, res))
+		return 0;
+	scope = hs_xasprintf("%s/%s/%s/aws4_request", a->parts[1],
+	    a->parts[2], a->parts[3]);
+	sigv4_signing_key(key, p->cache, c, a->parts[1], a->parts[2],
+	    a->parts[3]);
+	res->chunked = sigv4_chunked_new((enum sigv4_chunked_mode)a->chunked,
+	    key, a->amz_date, scope, a->signature, len,
+	    aws_kvlist_get(&r->headers, "X-Amz-Trailer"));
+	OPENSSL_cleanse(key, sizeof key);
+	free(scope);
 	return 1;
 }
 
@@ -567,6 +643,7 @@ sigv4_verify(const struct aws_request *r,
 	int k;
 
 	memset(&a, 0, sizeof a);
+	a.chunked = -1;
 	sigv4_verify_result_clear(out);
 	k = check_request(r, &a, p, out) ? check_key(&a, p, out, &c, cause) : 0;
 	if (k > 0 && (!check_token(r, &a, c, p, out) ||
@@ -578,6 +655,8 @@ sigv4_verify(const struct aws_request *r,
 		k = check_signature(r, &a, c, payload, p, out);
 	if (k > 0 && body)
 		k = check_body(r, payload, p, out, cause);
+	if (k > 0 && a.chunked >= 0)
+		k = start_chunked(r, &a, c, p, out);
 	if (k > 0) {
 		out->credentials = c;
 		c = NULL;
@@ -600,5 +679,6 @@ sigv4_verify_result_clear(struct sigv4_verify_result *res)
 	free(res->service);
 	hs_free_secret(res->canonical_request);
 	hs_free_secret(res->string_to_sign);
+	sigv4_chunked_free(res->chunked);
 	*res = empty;
 }

@@ -29,7 +29,9 @@
  *   whole. UNSIGNED-PAYLOAD on request. S3 always gets
  *   X-Amz-Content-SHA256; an S3 presigned URL always signs
  *   UNSIGNED-PAYLOAD. A caller-set X-Amz-Content-SHA256 header (non-S3)
- *   is used as the payload line as-is, as botocore does.
+ *   is used as the payload line as-is, as botocore does. The verifier
+ *   also takes S3's aws-chunked forms (STREAMING-*, signed with the
+ *   literal value as the payload line; sigv4_chunked_feed()).
  *
  * Time is a parameter everywhere. Secrets never stay in memory longer
  * than needed: derived keys, the "AWS4"+secret buffer and every
@@ -72,6 +74,8 @@ enum sigv4_flags {
 
 /* A small cache of derived signing keys, per key, date, region, service. */
 struct sigv4_key_cache;
+/* An aws-chunked body being decoded (sigv4_chunked_feed()). */
+struct sigv4_chunked;
 
 /* How to sign. */
 struct sigv4_params {
@@ -140,6 +144,11 @@ enum sigv4_status {
 	SIGV4_ERR_TOKEN_EXPIRED, /* temporary credentials have expired */
 	SIGV4_ERR_UNSIGNED_HEADERS, /* S3: an x-amz-* header is not signed */
 	SIGV4_ERR_PAYLOAD,	/* body does not match X-Amz-Content-SHA256 */
+	/* aws-chunked bodies (S3 streaming uploads); S3's codes everywhere. */
+	SIGV4_ERR_LENGTH_REQUIRED, /* no X-Amz-Decoded-Content-Length */
+	SIGV4_ERR_BODY_INCOMPLETE, /* chunk framing broken, truncated or too long */
+	SIGV4_ERR_CHUNK_SIZE,	/* a signed chunk under 8 KiB that is not the last */
+	SIGV4_ERR_TRAILER,	/* trailing headers malformed or not as declared */
 };
 
 /*
@@ -174,16 +183,27 @@ struct sigv4_verify_result {
 	bool presigned;		/* query-string form */
 	time_t request_time;	/* X-Amz-Date, when read */
 	char *canonical_request; /* SIGV4_ERR_SIGNATURE: what the server signed (S3 returns it) */
-	char *string_to_sign;	/* SIGV4_ERR_SIGNATURE: likewise */
+	char *string_to_sign;	/* SIGV4_ERR_SIGNATURE: likewise (a chunk's, for a chunk) */
+	/*
+	 * SIGV4_OK with an aws-chunked payload (X-Amz-Content-SHA256
+	 * STREAMING-*): the headers are verified but the body is NOT yet.
+	 * The caller must pass the whole received body through
+	 * sigv4_chunked_feed() and sigv4_chunked_finish(), and refuse the
+	 * request unless both return 0.
+	 */
+	struct sigv4_chunked *chunked;
+	unsigned long chunk_number;	/* SIGV4_ERR_CHUNK_SIZE: the chunk (1-based) */
+	uint64_t chunk_size;	/* SIGV4_ERR_CHUNK_SIZE: the small chunk's size */
 };
 
 #define SIGV4_VERIFY_RESULT_INIT { SIGV4_OK, 0, NULL, NULL, NULL, NULL, NULL, \
-	NULL, false, 0, NULL, NULL }
+	NULL, false, 0, NULL, NULL, NULL, 0, 0 }
 
 /*
  * Verify the signature of a received request, in either form. S3 checks
  * the body against the signed X-Amz-Content-SHA256 (UNSIGNED-PAYLOAD
- * skips it, as S3 does); every other service signs the hash of the body
+ * skips it, as S3 does; an aws-chunked STREAMING-* body is left to the
+ * decoder in out->chunked, see below); every other service signs the hash of the body
  * actually received - a declared hash is not trusted there, or a
  * captured IAM request could have its body replaced. Returns 0
  * with out->status telling the verdict (SIGV4_OK or why not), or -1 with
@@ -196,6 +216,43 @@ int sigv4_verify(const struct aws_request *r,
     char **cause);
 /* Wipe and free a verify result; it is left empty. */
 void sigv4_verify_result_clear(struct sigv4_verify_result *res);
+
+/*
+ * aws-chunked request bodies (S3 "streaming" uploads), decoded and
+ * checked after sigv4_verify() accepted the headers (res->chunked set):
+ * - STREAMING-AWS4-HMAC-SHA256-PAYLOAD: "SIZE;chunk-signature=SIG" CRLF
+ *   DATA CRLF ... ending with a zero-size chunk; each chunk's signature
+ *   is chained from the seed (the Authorization signature) over the
+ *   string to sign "AWS4-HMAC-SHA256-PAYLOAD\n" DATE "\n" SCOPE "\n"
+ *   PREVIOUS-SIGNATURE "\n" SHA256("") "\n" SHA256(DATA). A wrong one is
+ *   SignatureDoesNotMatch. Every chunk but the last holds 8 KiB or more
+ *   (InvalidChunkSizeError), as S3 requires.
+ * - ...-PAYLOAD-TRAILER: the same, then trailing headers after the
+ *   zero-size chunk and "x-amz-trailer-signature:SIG", signed over
+ *   "AWS4-HMAC-SHA256-TRAILER\n" DATE "\n" SCOPE "\n" LAST-CHUNK-SIGNATURE
+ *   "\n" SHA256("name:value\n"...).
+ * - STREAMING-UNSIGNED-PAYLOAD-TRAILER: unsigned chunks, then trailing
+ *   headers (what botocore 1.36+ sends over HTTPS).
+ * The trailing headers must be the ones X-Amz-Trailer declares, and only
+ * x-amz-checksum-* (MalformedTrailerError); checking the checksum itself
+ * is the caller's business (it knows the stored bytes). The decoded
+ * length must equal X-Amz-Decoded-Content-Length (IncompleteBody).
+ *
+ * Feed the received body in pieces of any size; the decoded payload goes
+ * to out(arg, data, len), which returns 0 or -1 to stop. Decoded bytes
+ * are handed over before their chunk's signature is checked: keep them
+ * until sigv4_chunked_finish() returns 0. Both return 0 while the body
+ * is fine, and -1 when it was refused (res->status, code, http_status
+ * and message tell why, as sigv4_verify() does) or when out failed
+ * (res->status still SIGV4_OK).
+ */
+typedef int (*sigv4_chunk_out_fn)(void *arg, const void *data, size_t len);
+int sigv4_chunked_feed(struct sigv4_verify_result *res, const void *data,
+    size_t len, sigv4_chunk_out_fn out, void *arg);
+int sigv4_chunked_finish(struct sigv4_verify_result *res);
+/* The trailing headers of a finished body (borrowed from res). */
+const struct aws_kvlist *sigv4_chunked_trailers(
+    const struct sigv4_verify_result *res);
 /* The AWS error code of a status in a family ("SignatureDoesNotMatch"). */
 const char *sigv4_error_code(enum sigv4_family family, enum sigv4_status st);
 

@@ -4,7 +4,9 @@
  * creds.c. The verifier names the AWS error of each failure for the
  * service's family; S3 errors also carry the members S3 adds
  * (AWSAccessKeyId, StringToSign, CanonicalRequest, RequestTime...).
- * An unsigned S3 request is anonymous: the bucket policy decides.
+ * An unsigned S3 request is anonymous: the bucket policy decides. An
+ * aws-chunked body is decoded here, right after its headers are verified,
+ * so every chunk signature is checked before any handler sees the body.
  */
 #include "hs-common.h"
 #include "svc.h"
@@ -65,6 +67,12 @@ auth_s3_fields(struct sbx_call *c, const struct sigv4_verify_result *res)
 			sbx_fail_field(c, "CanonicalRequest",
 			    res->canonical_request);
 		break;
+	case SIGV4_ERR_CHUNK_SIZE:
+		snprintf(t, sizeof t, "%lu", res->chunk_number);
+		sbx_fail_field(c, "Chunk", t);
+		snprintf(t, sizeof t, "%llu", (unsigned long long)res->chunk_size);
+		sbx_fail_field(c, "BadChunkSize", t);
+		break;
 	case SIGV4_ERR_SKEW: {
 		struct tm tm;
 		hs_gmtime(res->request_time, &tm);
@@ -90,6 +98,56 @@ auth_refuse(struct sbx_call *c, const struct sigv4_verify_result *res)
 	if (c->svc->protocol == SBX_PROTO_REST_XML)
 		auth_s3_fields(c, res);
 	return -1;
+}
+
+/* Remove "aws-chunked" from Content-Encoding, as S3 does once decoded. */
+static void
+auth_strip_aws_chunked(struct sbx_call *c)
+{
+	const char *enc = aws_kvlist_get(&c->req.headers, "Content-Encoding");
+	struct hs_buf kept = HS_BUF_INIT;
+	char *copy, *save = NULL, *tok;
+
+	if (enc == NULL)
+		return;
+	copy = hs_xstrdup(enc);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		tok += strspn(tok, " ");
+		if (*tok == '\0' || strcmp(tok, "aws-chunked") == 0)
+			continue;
+		if ((kept.len > 0 && hs_buf_adds(&kept, ",") != 0) ||
+		    hs_buf_adds(&kept, tok) != 0)
+			break;
+	}
+	if (kept.len == 0)
+		aws_kvlist_del(&c->req.headers, "Content-Encoding");
+	else
+		aws_kvlist_set(&c->req.headers, "Content-Encoding", kept.buf);
+	hs_buf_release(&kept);
+	free(copy);
+}
+
+/* Decode and check an aws-chunked body; its trailers become headers. */
+static int
+auth_dechunk(struct sbx_call *c, struct sigv4_verify_result *res)
+{
+	const struct aws_kvlist *t;
+	size_t i;
+
+	if (sbx_body_dechunk(c, res) != 0) {
+		if (res->status != SIGV4_OK)
+			return auth_refuse(c, res);
+		return sbx_fail(c, 500, "InternalError", "We encountered an "
+		    "internal error. Please try again.");
+	}
+	t = sigv4_chunked_trailers(res);
+	for (i = 0; i < t->n; i++)
+		aws_kvlist_set(&c->req.headers, t->items[i].name,
+		    t->items[i].value);
+	auth_strip_aws_chunked(c);
+	c->body_dechunked = true;
+	return 0;
 }
 
 /* Refuse the temporary credentials of an expired STS session. */
@@ -151,6 +209,8 @@ sbx_auth(struct sbx_call *c)
 		auth_refuse(c, &res);
 		goto cleanup;
 	}
+	if (res.chunked != NULL && auth_dechunk(c, &res) != 0)
+		goto cleanup;
 	c->who = sbx_creds_lookup(c->sb, res.access_key_id, c->now, &expired);
 	if (c->who == NULL || expired) {
 		auth_expired(c);

@@ -2,17 +2,22 @@
  * body.c: request bodies. Up to 1 MiB stays in memory; past that it is
  * spilled to a file under DATA/tmp (mode 0600, removed with the call), so
  * a 5 GiB upload never sits in memory. aws-chunked bodies (botocore sends
- * STREAMING-UNSIGNED-PAYLOAD-TRAILER over HTTPS) are decoded here, with
- * their trailing checksum headers added to the request.
+ * STREAMING-UNSIGNED-PAYLOAD-TRAILER over HTTPS; other SDKs sign each
+ * chunk) are decoded here through the shared verifier's decoder
+ * (aws/sigv4-chunked.c), which checks every chunk as it passes.
  */
 #include "hs-common.h"
 #include "sbx.h"
+
+#include "aws/sigv4.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 
 #define BODY_MEMORY_MAX ((size_t)1 << 20)
+/* What an aws-chunked body is read in while it is decoded. */
+#define DECHUNK_PIECE ((size_t)64 << 10)
 /* S3's largest single PUT (5 GiB) plus room for aws-chunked framing. */
 #define BODY_MAX (((uint64_t)5 << 30) + ((uint64_t)64 << 20))
 
@@ -117,129 +122,51 @@ sbx_body_release(struct sbx_call *c)
 	c->body_fd = -1;
 }
 
-/* A cursor over the encoded body while it is decoded. */
-struct chunk_src {
-	struct sbx_call *old;	/* holds the encoded body */
-	uint64_t pos;
-	char buf[8192];
-	size_t have, at;
-};
-
-/* The next byte of the encoded body, or -1 at the end. */
+/* Append decoded payload to the call's new body. */
 static int
-src_getc(struct chunk_src *s)
+dechunk_out(void *arg, const void *data, size_t len)
 {
-	if (s->at == s->have) {
-		ssize_t n = sbx_body_read_at(s->old, s->pos, s->buf,
-		    sizeof s->buf);
-		if (n <= 0)
-			return -1;
-		s->pos += (uint64_t)n;
-		s->have = (size_t)n;
-		s->at = 0;
-	}
-	return (unsigned char)s->buf[s->at++];
+	return sbx_body_append(arg, data, len);
 }
 
-/* Read a CRLF-terminated line (without it); -1 at the end or if too long. */
+/* Run the encoded body of old through the decoder into c. */
 static int
-src_line(struct chunk_src *s, char *line, size_t max)
+dechunk_feed(struct sbx_call *old, struct sbx_call *c,
+    struct sigv4_verify_result *res)
 {
-	size_t n = 0;
-	int ch;
+	char *buf = hs_xmalloc(DECHUNK_PIECE);
+	uint64_t pos = 0;
+	ssize_t n;
+	int rc = -1;
 
-	while ((ch = src_getc(s)) >= 0) {
-		if (ch == '\n') {
-			if (n > 0 && line[n - 1] == '\r')
-				n--;
-			line[n] = '\0';
-			return 0;
-		}
-		if (n + 1 >= max)
-			return -1;
-		line[n++] = (char)ch;
+	while ((n = sbx_body_read_at(old, pos, buf, DECHUNK_PIECE)) > 0) {
+		if (sigv4_chunked_feed(res, buf, (size_t)n, dechunk_out, c) != 0)
+			goto cleanup;
+		pos += (uint64_t)n;
 	}
-	return -1;
+	if (n == 0)
+		rc = sigv4_chunked_finish(res);
+cleanup:
+	free(buf);
+	return rc;
 }
 
-/* Copy one chunk of size bytes into the new body. */
-static int
-dechunk_copy(struct chunk_src *s, struct sbx_call *c, uint64_t size)
-{
-	char line[8];
-
-	while (size > 0) {
-		size_t n;
-		if (s->at == s->have) {
-			int ch = src_getc(s);	/* refill */
-			if (ch < 0)
-				return -1;
-			s->at--;
-		}
-		n = s->have - s->at;
-		if (n > size)
-			n = (size_t)size;
-		if (sbx_body_append(c, s->buf + s->at, n) != 0)
-			return -1;
-		s->at += n;
-		size -= n;
-	}
-	return src_line(s, line, sizeof line) == 0 && line[0] == '\0' ? 0 : -1;
-}
-
-/* Add the trailer headers ("name:value" lines until an empty one). */
-static int
-dechunk_trailers(struct chunk_src *s, struct sbx_call *c)
-{
-	char line[1024], *colon;
-
-	while (src_line(s, line, sizeof line) == 0) {
-		if (line[0] == '\0')
-			return 0;
-		colon = strchr(line, ':');
-		if (colon == NULL)
-			return -1;
-		*colon++ = '\0';
-		while (*colon == ' ')
-			colon++;
-		aws_kvlist_set(&c->req.headers, line, colon);
-	}
-	return 0;	/* a final CRLF is optional */
-}
-
-/* Decode an aws-chunked body in place; trailers become request headers. */
+/* Decode an aws-chunked body in place through the verifier's decoder. */
 int
-sbx_body_dechunk(struct sbx_call *c)
+sbx_body_dechunk(struct sbx_call *c, struct sigv4_verify_result *res)
 {
 	struct sbx_call old = { 0 };
-	struct chunk_src *s = hs_xcalloc(1, sizeof *s);
-	char line[1024], *end;
-	uint64_t size;
-	int rc = -1;
+	int rc;
 
 	old.req = c->req;	/* take the encoded body over */
 	old.body_fd = c->body_fd;
 	old.body_len = c->body_len;
-	s->old = &old;
 	hs_buf_init(&c->req.body, 0);
 	c->req.body_file = NULL;
 	c->req.body_kind = AWS_BODY_NONE;
 	c->body_len = 0;
 	c->body_fd = -1;
-	for (;;) {
-		if (src_line(s, line, sizeof line) != 0)
-			goto cleanup;
-		size = strtoull(line, &end, 16);
-		if (end == line || (*end != '\0' && *end != ';'))
-			goto cleanup;
-		if (size == 0)
-			break;
-		if (dechunk_copy(s, c, size) != 0)
-			goto cleanup;
-	}
-	rc = dechunk_trailers(s, c);
-cleanup:
+	rc = dechunk_feed(&old, c, res);
 	sbx_body_release(&old);
-	free(s);
 	return rc;
 }

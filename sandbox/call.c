@@ -52,6 +52,16 @@ sbx_call_uuid_id(struct sbx_call *c)
 	    h, h + 8, h + 12, h + 16, h + 20);
 }
 
+/* Microseconds on the monotonic clock (durations). */
+int64_t
+sbx_mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 /* Start a call for a request whose raw URI is raw_uri. */
 struct sbx_call *
 sbx_call_new(struct sandbox *sb, const char *raw_uri)
@@ -67,6 +77,7 @@ sbx_call_new(struct sandbox *sb, const char *raw_uri)
 	gettimeofday(&tv, NULL);
 	c->now = tv.tv_sec;
 	c->now_ms = (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	c->start_us = sbx_mono_us();
 	c->status = 200;
 	c->body_fd = -1;
 	call_make_ids(c);

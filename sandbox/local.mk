@@ -35,6 +35,7 @@ sandbox_libsandbox_a_SOURCES = \
 	sandbox/logs-util.c \
 	sandbox/logs.h \
 	sandbox/model.c \
+	sandbox/pool.c \
 	sandbox/router.c \
 	sandbox/s3-authz.c \
 	sandbox/s3-body.c \
@@ -127,7 +128,8 @@ hipaa_sandbox_LDADD = $(HS_SANDBOX_LIBS)
 
 
 # Integration scripts (t0500-t0599): the sandbox driven by the AWS CLI.
-EXTRA_DIST += tests/lib-sandbox.sh tests/sandbox-request.py
+EXTRA_DIST += tests/lib-sandbox.sh tests/sandbox-request.py \
+	tests/sandbox-parallel.py
 HS_SANDBOX_TESTS = \
 	tests/t0500-sandbox-server.sh \
 	tests/t0510-sandbox-auth.sh \
@@ -137,7 +139,9 @@ HS_SANDBOX_TESTS = \
 	tests/t0550-sandbox-s3-list.sh \
 	tests/t0560-sandbox-s3-config.sh \
 	tests/t0570-sandbox-durability.sh \
-	tests/t0580-sandbox-sts.sh
+	tests/t0580-sandbox-sts.sh \
+	tests/t0590-sandbox-s3-chunked.sh \
+	tests/t0595-sandbox-parallel.sh
 TESTS += $(HS_SANDBOX_TESTS)
 EXTRA_DIST += $(HS_SANDBOX_TESTS)
 

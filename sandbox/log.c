@@ -21,6 +21,21 @@ sbx_log_open(struct sandbox *sb, const char *path, char **cause)
 	return 0;
 }
 
+/* Add S3's access-log durations: from the request line to the last byte
+ * sent (total_ms), and from the whole request to the answer
+ * (turnaround_ms, the time spent serving it). */
+static void
+log_durations(cJSON *o, const struct sbx_call *c)
+{
+	int64_t now = sbx_mono_us();
+
+	cJSON_AddNumberToObject(o, "total_ms", (double)((now - c->start_us) /
+	    1000));
+	if (c->answered_us != 0)
+		cJSON_AddNumberToObject(o, "turnaround_ms",
+		    (double)((c->answered_us - c->served_us) / 1000));
+}
+
 /* Write the line of one answered request. */
 void
 sbx_log_call(struct sandbox *sb, const struct sbx_call *c)
@@ -40,6 +55,7 @@ sbx_log_call(struct sandbox *sb, const struct sbx_call *c)
 	if (c->err_code != NULL)
 		cJSON_AddStringToObject(o, "error", c->err_code);
 	cJSON_AddStringToObject(o, "request_id", c->request_id);
+	log_durations(o, c);
 	if (c->who != NULL)
 		cJSON_AddStringToObject(o, "principal", c->who->arn);
 	line = cJSON_PrintUnformatted(o);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 static const char usage[] =
 	"usage: hipaa-sandbox [--host ADDR] [--port N] [--data DIR]\n"
@@ -94,6 +95,24 @@ main_options(int argc, char **argv, struct sandbox_config *cfg)
 	return 0;
 }
 
+/* Allow as many open files as the hard limit lets a server have: the
+ * sandbox sizes its connection limit by them (many parallel clients). */
+static void
+main_raise_nofile(void)
+{
+	struct rlimit rl;
+	rlim_t want;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return;
+	want = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > 65536 ? 65536 :
+	    rl.rlim_max;
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) {
+		rl.rlim_cur = want;
+		(void)setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 /* Start, say where, wait for SIGTERM or SIGINT, stop. */
 int
 main(int argc, char **argv)
@@ -110,6 +129,7 @@ main(int argc, char **argv)
 		return r > 0 ? 0 : 2;
 	}
 	cfg.warn = main_warn;
+	main_raise_nofile();
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);

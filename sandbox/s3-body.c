@@ -1,7 +1,7 @@
 /*
  * s3-body.c: object bodies in and out of blobs, with S3's integrity
- * checks: aws-chunked uploads decoded (their trailing checksum becomes a
- * header), x-amz-decoded-content-length, Content-MD5 (InvalidDigest,
+ * checks: aws-chunked uploads (decoded by auth.c; their trailing checksum
+ * is a header by now), Content-MD5 (InvalidDigest,
  * BadDigest) and the x-amz-checksum-* headers (CRC32, CRC32C, SHA1,
  * SHA256), each echoed back when it matched.
  */
@@ -138,33 +138,22 @@ sums_free(struct s3_sums *s)
 	EVP_MD_CTX_free(s->sha256);
 }
 
-/* Decode an aws-chunked body; refuse signed chunks we cannot verify. */
+/* Refuse an aws-chunked body that authentication did not decode. */
 static int
-s3_dechunk(struct sbx_call *c)
+s3_check_chunked(struct sbx_call *c)
 {
 	const char *sha = aws_kvlist_get(&c->req.headers,
 	    "x-amz-content-sha256");
 	const char *enc = aws_kvlist_get(&c->req.headers, "Content-Encoding");
-	const char *dlen = aws_kvlist_get(&c->req.headers,
-	    "x-amz-decoded-content-length");
 
-	if (sha == NULL || !hs_starts_with(sha, "STREAMING-")) {
-		if (enc != NULL && strstr(enc, "aws-chunked") != NULL)
-			return sbx_fail(c, 400, "InvalidRequest", "aws-chunked "
-			    "encoding requires a STREAMING-* "
-			    "x-amz-content-sha256");
+	if (c->body_dechunked)
 		return 0;
-	}
-	if (strcmp(sha, "STREAMING-UNSIGNED-PAYLOAD-TRAILER") != 0)
+	if (sha != NULL && hs_starts_with(sha, "STREAMING-"))
 		return sbx_fail(c, 501, "NotImplemented", "A header you "
 		    "provided implies functionality that is not implemented");
-	if (sbx_body_dechunk(c) != 0)
-		return sbx_fail(c, 400, "IncompleteBody", "The request body "
-		    "terminated unexpectedly");
-	if (dlen != NULL && strtoull(dlen, NULL, 10) != c->body_len)
-		return sbx_fail(c, 400, "IncompleteBody", "You did not provide "
-		    "the number of bytes specified by the Content-Length HTTP "
-		    "header");
+	if (enc != NULL && strstr(enc, "aws-chunked") != NULL)
+		return sbx_fail(c, 400, "InvalidRequest", "aws-chunked "
+		    "encoding requires a STREAMING-* x-amz-content-sha256");
 	return 0;
 }
 
@@ -232,7 +221,7 @@ sbx_s3_store_body(struct sbx_call *c, bool encrypt, char blob[33],
 	char *cause = NULL;
 	int i;
 
-	if (s3_dechunk(c) != 0)
+	if (s3_check_chunked(c) != 0)
 		return -1;
 	sums_start(c, &sums);
 	if (sbx_blob_create(c->sb, encrypt, &w, &cause) != 0 ||

@@ -27,7 +27,8 @@ struct sandbox_config {
 	const char *credentials_file; /* NULL: test/test for the root user */
 	const char *log_file;	/* one JSON line per request; NULL: none */
 	bool tls;		/* HTTPS with a self-signed certificate */
-	unsigned threads;	/* worker threads; 0: 8 */
+	unsigned threads;	/* HTTP threads (handlers get threads of their
+				 * own as needed); 0: 8 */
 	/* Called with a warning for the user; NULL: warnings are dropped. */
 	void (*warn)(void *arg, const char *msg);
 	void *warn_arg;

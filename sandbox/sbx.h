@@ -28,7 +28,9 @@ struct sbx_blob_reader;
 struct sbx_creds;
 struct sbx_call;
 struct aws_operation;
+struct sigv4_verify_result;
 struct sbx_lambda_async;
+struct sbx_pool;
 
 /* The AWS wire protocols a service may speak (botocore's metadata.protocol). */
 enum sbx_protocol {
@@ -95,6 +97,7 @@ struct sandbox {
 	pthread_mutex_t log_lock;
 	unsigned long tmp_seq;		/* names of temporary files */
 	struct sbx_lambda_async *lambda_async;	/* lambda-async.c */
+	struct sbx_pool *pool;		/* runs the handlers (pool.c) */
 	pthread_mutex_t seq_lock;
 };
 
@@ -108,6 +111,11 @@ struct sbx_call {
 	bool secure;			/* arrived over TLS */
 	time_t now;
 	int64_t now_ms;
+	int64_t start_us;		/* monotonic: the request line arrived */
+	int64_t served_us;		/* the body was in; the handler began */
+	int64_t answered_us;		/* the answer was queued */
+	void *conn;			/* its MHD_Connection, while served */
+	bool answered;			/* served: the answer waits to be sent */
 	char request_id[40];
 	char host_id[80];
 
@@ -124,6 +132,7 @@ struct sbx_call {
 	int body_fd;			/* spilled request body being written */
 	uint64_t body_len;		/* bytes of request body received */
 	bool body_too_large;
+	bool body_dechunked;		/* an aws-chunked body, decoded by auth.c */
 
 	/* Model-driven services: input decoded, output to encode. */
 	const struct aws_operation *model_op;
@@ -145,8 +154,25 @@ struct sbx_call {
 	struct aws_kvlist err_fields;	/* extra <Error> members (BucketName...) */
 };
 
+/* pool.c */
+/* Make a pool that keeps up to keep idle threads; closed until opened. */
+struct sbx_pool *sbx_pool_new(unsigned keep);
+/* Let jobs in. */
+void sbx_pool_open(struct sbx_pool *p);
+/* Claim a place for one job; false when the pool is closed or stopping. */
+bool sbx_pool_reserve(struct sbx_pool *p);
+/* Run fn(arg) on a pool thread in the place sbx_pool_reserve() claimed;
+ * a thread is started when none is idle: a job never waits for another. */
+void sbx_pool_run(struct sbx_pool *p, void (*fn)(void *arg), void *arg);
+/* Refuse new jobs, wait for the others to end and for every thread. */
+void sbx_pool_stop(struct sbx_pool *p);
+/* Stop and free a pool. */
+void sbx_pool_free(struct sbx_pool *p);
+
 /* call.c */
 struct sbx_call *sbx_call_new(struct sandbox *sb, const char *raw_uri);
+/* Microseconds on the monotonic clock (durations). */
+int64_t sbx_mono_us(void);
 void sbx_call_free(struct sbx_call *c);
 /* Record an AWS error for the answer; always returns -1. */
 HS_PRINTF(4, 5) int sbx_fail(struct sbx_call *c, int status,
@@ -176,9 +202,9 @@ int sbx_body_finish(struct sbx_call *c);
 /* Read the request body at pos; -1 on error, 0 at the end. */
 ssize_t sbx_body_read_at(struct sbx_call *c, uint64_t pos, void *buf,
     size_t max);
-/* Decode an aws-chunked body in place (STREAMING-UNSIGNED-PAYLOAD-TRAILER);
- * the trailer headers are added to the request's headers. */
-int sbx_body_dechunk(struct sbx_call *c);
+/* Decode an aws-chunked body in place with the verifier's decoder
+ * (res->chunked); -1 when refused (res->status) or on an I/O error. */
+int sbx_body_dechunk(struct sbx_call *c, struct sigv4_verify_result *res);
 /* Drop the request body and its spill file. */
 void sbx_body_release(struct sbx_call *c);
 

@@ -5,6 +5,14 @@
  * libmicrohttpd decodes the URL it hands to the access handler; SigV4 and
  * S3 need the path exactly as sent, so the raw URI is taken from the URI
  * log callback instead, and the query is decoded here.
+ *
+ * libmicrohttpd's threads only receive and send: once a request is whole,
+ * its connection is suspended and the request is served on a thread of
+ * the handler pool (pool.c), which resumes the connection with the
+ * answer. A handler may take long or wait for another request to this
+ * server (a Lambda function calling S3 back); run on libmicrohttpd's own
+ * threads, such handlers starved every connection those threads carried,
+ * and as many of them as threads stopped the sandbox.
  */
 #include "hs-common.h"
 #include "sbx.h"
@@ -14,6 +22,7 @@
 #include <errno.h>
 #include <netdb.h>
 #include <arpa/inet.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -142,7 +151,43 @@ srv_answer(struct sbx_call *c, struct MHD_Connection *conn)
 	return r;
 }
 
-/* libmicrohttpd's access handler: gather the request, then serve it. */
+/* Serve a whole request on a pool thread, then wake its connection. */
+static void
+srv_serve(void *arg)
+{
+	struct sbx_call *c = arg;
+	struct MHD_Connection *conn = c->conn;
+
+	if (c->err_code == NULL)
+		sbx_route(c);
+	if (c->err_code != NULL)
+		sbx_error_encode(c);
+	c->answered_us = sbx_mono_us();
+	c->answered = true;
+	/* the call belongs to the connection again: do not touch it */
+	MHD_resume_connection(conn);
+}
+
+/* Hand a whole request to the pool; its connection sleeps meanwhile. */
+static enum MHD_Result
+srv_dispatch(struct sbx_call *c, struct MHD_Connection *conn)
+{
+	c->served_us = sbx_mono_us();
+	if (!sbx_pool_reserve(c->sb->pool)) {
+		sbx_fail(c, 503, "ServiceUnavailable", "The sandbox is "
+		    "starting or stopping; try again.");
+		sbx_error_encode(c);
+		c->answered_us = sbx_mono_us();
+		return srv_answer(c, conn);
+	}
+	c->conn = conn;
+	MHD_suspend_connection(conn);
+	sbx_pool_run(c->sb->pool, srv_serve, c);
+	return MHD_YES;
+}
+
+/* libmicrohttpd's access handler: gather the request, have it served,
+ * then send the answer (called again when the connection resumes). */
 static enum MHD_Result
 srv_access_cb(void *cls, struct MHD_Connection *conn, const char *url,
     const char *method, const char *version, const char *upload_data,
@@ -152,6 +197,8 @@ srv_access_cb(void *cls, struct MHD_Connection *conn, const char *url,
 
 	if (c == NULL)
 		return MHD_NO;
+	if (c->answered)
+		return srv_answer(c, conn);
 	if (c->req.method == NULL) {
 		srv_begin(c, conn, method);
 		return MHD_YES;
@@ -162,11 +209,7 @@ srv_access_cb(void *cls, struct MHD_Connection *conn, const char *url,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (c->err_code == NULL)
-		sbx_route(c);
-	if (c->err_code != NULL)
-		sbx_error_encode(c);
-	return srv_answer(c, conn);
+	return srv_dispatch(c, conn);
 }
 
 /* Log and free a call once its answer is sent (or the client went away). */
@@ -229,6 +272,32 @@ srv_is_loopback(const struct sockaddr_storage *ss)
 	return false;
 }
 
+/* libmicrohttpd's threads, and the idle handler threads kept. */
+static unsigned
+srv_threads(const struct sandbox *sb)
+{
+	return sb->cfg.threads ? sb->cfg.threads : 8;
+}
+
+/*
+ * How many connections the file descriptors allow: while it is served,
+ * a connection may hold its socket, a spilled request body, a blob being
+ * written and one being read. Past the limit, libmicrohttpd leaves new
+ * connections waiting in the listen queue instead of failing requests
+ * for want of descriptors.
+ */
+static unsigned
+srv_connection_limit(void)
+{
+	struct rlimit rl;
+	rlim_t n = 1024;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0)
+		n = rl.rlim_cur == RLIM_INFINITY ? 65536 : rl.rlim_cur;
+	n = n > 128 ? (n - 64) / 4 : 16;
+	return n > 16384 ? 16384 : (unsigned)n;
+}
+
 /* Start libmicrohttpd on the configured address. */
 static int
 srv_start_mhd(struct sandbox *sb, char **cause)
@@ -236,7 +305,8 @@ srv_start_mhd(struct sandbox *sb, char **cause)
 	struct sockaddr_storage ss;
 	socklen_t sslen;
 	const union MHD_DaemonInfo *di;
-	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_ALLOW_SUSPEND_RESUME;
 	int port = sb->cfg.port < 0 ? SBX_DEFAULT_PORT : sb->cfg.port;
 
 	if (srv_resolve(sb->bind_host, port, &ss, &sslen, cause) != 0)
@@ -251,7 +321,8 @@ srv_start_mhd(struct sandbox *sb, char **cause)
 		flags |= MHD_USE_TLS;
 	sb->mhd = MHD_start_daemon(flags, 0, NULL, NULL, srv_access_cb, sb,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-	    MHD_OPTION_THREAD_POOL_SIZE, sb->cfg.threads ? sb->cfg.threads : 8,
+	    MHD_OPTION_THREAD_POOL_SIZE, srv_threads(sb),
+	    MHD_OPTION_CONNECTION_LIMIT, srv_connection_limit(),
 	    MHD_OPTION_URI_LOG_CALLBACK, srv_uri_cb, sb,
 	    MHD_OPTION_NOTIFY_COMPLETED, srv_completed_cb, sb,
 	    MHD_OPTION_EXTERNAL_LOGGER, srv_mhd_log, sb,
@@ -335,6 +406,7 @@ sandbox_start(const struct sandbox_config *cfg, struct sandbox **out,
 		    sb->account_id);
 		goto fail;
 	}
+	sb->pool = sbx_pool_new(srv_threads(sb));
 	if (srv_data_dir(sb, cause) != 0 || sbx_sse_key_load(sb, cause) != 0 ||
 	    sbx_store_open(sb, cause) != 0 || sbx_creds_load(sb, cause) != 0 ||
 	    sbx_lambda_async_start(sb, cause) != 0)
@@ -345,6 +417,7 @@ sandbox_start(const struct sandbox_config *cfg, struct sandbox **out,
 	    srv_start_mhd(sb, cause) != 0)
 		goto fail;
 	srv_make_url(sb);
+	sbx_pool_open(sb->pool);
 	*out = sb;
 	return 0;
 fail:
@@ -379,9 +452,13 @@ sandbox_stop(struct sandbox *sb)
 {
 	if (sb == NULL)
 		return;
+	/* cut Lambda runs short, let every handler finish and resume its
+	 * connection (libmicrohttpd must not stop with one suspended) */
 	sbx_lambda_async_stop(sb);
+	sbx_pool_stop(sb->pool);
 	if (sb->mhd != NULL)
 		MHD_stop_daemon(sb->mhd);
+	sbx_pool_free(sb->pool);
 	sbx_lambda_async_free(sb);
 	sbx_store_close(sb->store);
 	sbx_creds_free(sb->creds);

@@ -13,6 +13,9 @@
 #   sbx_aws ARGS...             the AWS CLI v1 against the sandbox
 #   sbx_aws2 ARGS...            the AWS CLI v2 (/usr/bin/aws), when installed
 #   for_each_cli CMD            run CMD with $AWS set to each installed CLI
+#   wait_listening FILE PID     wait (up to 30 s) for a sandbox started by
+#                               the script itself to print "listening on";
+#                               1 when it exited or never did
 #
 # The AWS CLI gets test/test credentials, us-east-1 and no pager; the
 # sandbox is stopped when the script exits.
@@ -71,6 +74,16 @@ stop_sandbox() {
 	test $rc = 0 || { echo "hipaa-sandbox exit status $rc:" >&2; cat "$SANDBOX_LOG" >&2; }
 	SANDBOX_PID=
 	return $rc
+}
+
+wait_listening() {
+	i=0
+	until grep -q '^listening on ' "$1"; do
+		kill -0 "$2" 2>/dev/null && test $i -lt 300 || {
+			cat "$1" >&2; return 1; }
+		sleep 0.1
+		i=$((i + 1))
+	done
 }
 
 sbx_aws() {

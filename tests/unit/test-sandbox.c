@@ -2,13 +2,15 @@
  * test-sandbox.c: the sandbox's pieces that need no client: the service
  * and operation tables, S3 routing (path and virtual-hosted style,
  * sub-resources), bucket-name rules, byte ranges, aws-chunked bodies,
- * S3 error documents, and the embedding API (start on an ephemeral port,
- * stop, the temporary data folder removed, one sandbox per folder).
+ * S3 error documents, the embedding API (start on an ephemeral port,
+ * stop, the temporary data folder removed, one sandbox per folder), and
+ * the pool that runs handlers (a job never waits for a thread).
  */
 #include "hs-common.h"
 #include "harness.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/s3.h"
+#include "aws/sigv4-int.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -228,26 +230,84 @@ test_s3_error_document(void)
 	sbx_call_free(c);
 }
 
+/* A verify result holding an unsigned-trailer decoder, as auth.c gets. */
+static void
+chunked_result(struct sigv4_verify_result *res, uint64_t len)
+{
+	static const unsigned char key[32];
+
+	res->chunked = sigv4_chunked_new(SIGV4_CHUNKED_UNSIGNED_TRAILER, key,
+	    "20130524T000000Z", "20130524/us-east-1/s3/aws4_request", NULL,
+	    len, "x-amz-checksum-crc32");
+}
+
 static void
 test_aws_chunked_body(void)
 {
 	static const char enc[] = "5\r\nhello\r\n6\r\n world\r\n0\r\n"
 	    "x-amz-checksum-crc32:DUoRhQ==\r\n\r\n";
+	struct sigv4_verify_result res = SIGV4_VERIFY_RESULT_INIT;
 	struct sbx_call *c = sbx_call_new(NULL, "/");
 	char buf[32];
 
+	chunked_result(&res, 11);
 	CU_ASSERT_EQUAL(sbx_body_append(c, enc, sizeof enc - 1), 0);
-	CU_ASSERT_EQUAL(sbx_body_dechunk(c), 0);
+	CU_ASSERT_EQUAL(sbx_body_dechunk(c, &res), 0);
 	CU_ASSERT_EQUAL(c->body_len, 11);
 	CU_ASSERT_EQUAL(sbx_body_read_at(c, 0, buf, sizeof buf), 11);
 	CU_ASSERT_EQUAL(memcmp(buf, "hello world", 11), 0);
-	HS_ASSERT_STR_EQ(aws_kvlist_get(&c->req.headers,
+	HS_ASSERT_STR_EQ(aws_kvlist_get(sigv4_chunked_trailers(&res),
 	    "x-amz-checksum-crc32"), "DUoRhQ==");
+	sigv4_verify_result_clear(&res);
 	sbx_body_release(c);
+	chunked_result(&res, 11);
 	CU_ASSERT_EQUAL(sbx_body_append(c, "5\r\nhel", 6), 0);
-	CU_ASSERT_EQUAL(sbx_body_dechunk(c), -1);	/* truncated */
+	CU_ASSERT_EQUAL(sbx_body_dechunk(c, &res), -1);	/* truncated */
+	CU_ASSERT_EQUAL(res.status, SIGV4_ERR_BODY_INCOMPLETE);
+	sigv4_verify_result_clear(&res);
 	sbx_body_release(c);
 	sbx_call_free(c);
+}
+
+static void
+test_aws_chunked_spilled(void)
+{
+	struct sigv4_verify_result res = SIGV4_VERIFY_RESULT_INIT;
+	struct sandbox_config cfg = SANDBOX_CONFIG_INIT;
+	struct sandbox *sb = NULL;
+	struct sbx_call *c;
+	static const char trailer[] = "0\r\nx-amz-checksum-crc32:x\r\n\r\n";
+	char *cause = NULL, *chunk = hs_xmalloc(1 << 20), head[16], last[4];
+	uint64_t pos;
+	int i;
+
+	/* Past 1 MiB the encoded body is in a file, and so is the result. */
+	cfg.port = 0;
+	CU_ASSERT_EQUAL_FATAL(sandbox_start(&cfg, &sb, &cause), 0);
+	c = sbx_call_new(sb, "/");
+	chunked_result(&res, (uint64_t)3 << 20);
+	for (i = 0; i < 3; i++) {
+		memset(chunk, 'a' + i, 1 << 20);
+		CU_ASSERT_EQUAL(sbx_body_append(c, "100000\r\n", 8), 0);
+		CU_ASSERT_EQUAL(sbx_body_append(c, chunk, 1 << 20), 0);
+		CU_ASSERT_EQUAL(sbx_body_append(c, "\r\n", 2), 0);
+	}
+	CU_ASSERT_EQUAL(sbx_body_append(c, trailer, strlen(trailer)), 0);
+	CU_ASSERT_EQUAL(c->req.body_kind, AWS_BODY_FILE);
+	CU_ASSERT_EQUAL(sbx_body_dechunk(c, &res), 0);
+	CU_ASSERT_EQUAL(c->req.body_kind, AWS_BODY_FILE);
+	CU_ASSERT_EQUAL(c->body_len, (uint64_t)3 << 20);
+	for (pos = 0, i = 0; i < 3; i++, pos += 1 << 20) {
+		CU_ASSERT_EQUAL(sbx_body_read_at(c, pos, head, 1), 1);
+		CU_ASSERT_EQUAL(sbx_body_read_at(c, pos + (1 << 20) - 1, last,
+		    1), 1);
+		CU_ASSERT(head[0] == 'a' + i && last[0] == 'a' + i);
+	}
+	sigv4_verify_result_clear(&res);
+	sbx_body_release(c);
+	sbx_call_free(c);
+	sandbox_stop(sb);
+	free(chunk);
 }
 
 static void
@@ -298,6 +358,80 @@ test_embed_bad_config(void)
 	free(cause);
 }
 
+/* Jobs of the pool tests: each waits (20 s at most) for all to start. */
+struct pool_meet {
+	pthread_mutex_t lock;
+	pthread_cond_t cv;
+	int n, started, met;
+};
+
+static void
+pool_meet_job(void *arg)
+{
+	struct pool_meet *m = arg;
+	struct timespec until;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 20;
+	pthread_mutex_lock(&m->lock);
+	m->started++;
+	pthread_cond_broadcast(&m->cv);
+	while (m->started < m->n &&
+	    pthread_cond_timedwait(&m->cv, &m->lock, &until) == 0)
+		;
+	if (m->started == m->n)
+		m->met++;
+	pthread_mutex_unlock(&m->lock);
+}
+
+/* Sixteen jobs that wait for one another, in a pool that keeps two
+ * threads: each gets a thread (a fixed pool of two would deadlock). */
+static void
+test_pool_jobs_wait_on_each_other(void)
+{
+	struct sbx_pool *p = sbx_pool_new(2);
+	struct pool_meet m = { PTHREAD_MUTEX_INITIALIZER,
+	    PTHREAD_COND_INITIALIZER, 16, 0, 0 };
+	int i;
+
+	CU_ASSERT_FALSE(sbx_pool_reserve(p));	/* closed until opened */
+	sbx_pool_open(p);
+	for (i = 0; i < m.n; i++) {
+		CU_ASSERT_TRUE_FATAL(sbx_pool_reserve(p));
+		sbx_pool_run(p, pool_meet_job, &m);
+	}
+	sbx_pool_stop(p);
+	CU_ASSERT_EQUAL(m.met, 16);
+	CU_ASSERT_FALSE(sbx_pool_reserve(p));	/* stopped */
+	sbx_pool_free(p);
+}
+
+static void
+pool_slow_job(void *arg)
+{
+	usleep(200000);
+	*(int *)arg += 1;
+}
+
+/* Stopping waits for the jobs in progress; idle threads are reused. */
+static void
+test_pool_stop_waits(void)
+{
+	struct sbx_pool *p = sbx_pool_new(1);
+	int done = 0, i;
+
+	sbx_pool_open(p);
+	for (i = 0; i < 3; i++) {
+		CU_ASSERT_TRUE_FATAL(sbx_pool_reserve(p));
+		sbx_pool_run(p, pool_slow_job, &done);
+		usleep(300000);
+	}
+	CU_ASSERT_TRUE_FATAL(sbx_pool_reserve(p));
+	sbx_pool_run(p, pool_slow_job, &done);
+	sbx_pool_free(p);
+	CU_ASSERT_EQUAL(done, 4);
+}
+
 static const struct hs_unit_case sandbox_cases[] = {
 	{ "op-tables-sorted", test_op_tables_sorted },
 	{ "bucket-names", test_bucket_names },
@@ -306,8 +440,11 @@ static const struct hs_unit_case sandbox_cases[] = {
 	{ "ranges", test_ranges },
 	{ "s3-error-document", test_s3_error_document },
 	{ "aws-chunked-body", test_aws_chunked_body },
+	{ "aws-chunked-spilled", test_aws_chunked_spilled },
 	{ "embed-start-stop", test_embed_start_stop },
 	{ "embed-bad-config", test_embed_bad_config },
+	{ "pool-jobs-wait-on-each-other", test_pool_jobs_wait_on_each_other },
+	{ "pool-stop-waits", test_pool_stop_waits },
 };
 
 void
