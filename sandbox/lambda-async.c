@@ -123,7 +123,8 @@ sbx_lambda_async_stop(struct sandbox *sb)
 	if (a == NULL)
 		return;
 	pthread_mutex_lock(&a->lock);
-	a->stopping = true;
+	/* runs read it without the lock (lambda-run.c) */
+	__atomic_store_n(&a->stopping, true, __ATOMIC_RELEASE);
 	pthread_cond_broadcast(&a->cond);
 	pthread_mutex_unlock(&a->lock);
 	if (a->started)

@@ -250,7 +250,8 @@ run_poll(struct run_state *st, struct pollfd p[3])
 {
 	int64_t left = (run_deadline(st) - run_mono_us() + 999) / 1000;
 
-	if (st->req->cancel != NULL && *st->req->cancel) {
+	if (st->req->cancel != NULL &&
+	    __atomic_load_n(st->req->cancel, __ATOMIC_ACQUIRE)) {
 		st->res->cancelled = true;
 		return false;
 	}

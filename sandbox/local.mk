@@ -129,7 +129,7 @@ hipaa_sandbox_LDADD = $(HS_SANDBOX_LIBS)
 
 # Integration scripts (t0500-t0599): the sandbox driven by the AWS CLI.
 EXTRA_DIST += tests/lib-sandbox.sh tests/sandbox-request.py \
-	tests/sandbox-parallel.py
+	tests/sandbox-parallel.py bench/sandbox-stress.py
 HS_SANDBOX_TESTS = \
 	tests/t0500-sandbox-server.sh \
 	tests/t0510-sandbox-auth.sh \

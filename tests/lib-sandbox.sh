@@ -6,7 +6,7 @@
 #                               lose the variables) start one on an ephemeral loopback port
 #                               (--port 0) with its data in
 #                               $TEST_TMP/sandbox-data unless --data is
-#                               given; waits for "listening on URL" and
+#                               given; waits (up to 30 s) for "listening on URL" and
 #                               sets SANDBOX_URL, SANDBOX_PID, SANDBOX_LOG
 #                               (its stdout and stderr) and SANDBOX_DATA
 #   stop_sandbox                SIGTERM, then wait for a clean exit (status 0)
@@ -50,7 +50,7 @@ start_sandbox() {
 	test_at_exit 'stop_sandbox >/dev/null 2>&1'
 	i=0
 	while ! grep -q '^listening on ' "$SANDBOX_LOG"; do
-		if ! kill -0 "$SANDBOX_PID" 2>/dev/null || test $i -ge 100; then
+		if ! kill -0 "$SANDBOX_PID" 2>/dev/null || test $i -ge 300; then
 			echo "hipaa-sandbox did not start:" >&2
 			cat "$SANDBOX_LOG" >&2
 			SANDBOX_PID=
