@@ -388,8 +388,17 @@ xml_fields(struct hs_buf *b, const struct aws_error *err, char **cause)
 	cJSON *extra;
 	int rc;
 
-	if (err->shape == NULL || err->fields == NULL)
+	if (err->fields == NULL)
 		return 0;
+	if (err->shape == NULL) {
+		/* unmodeled members (S3's <BucketName>, <Key>): text only */
+		const cJSON *item;
+
+		cJSON_ArrayForEach(item, err->fields)
+			if (cJSON_IsString(item) && !envelope_field(item->string))
+				xml_element(b, item->string, item->valuestring);
+		return 0;
+	}
 	extra = extra_fields(err, false);
 	rc = aws_xml_body_write_members(b, err->shape, extra,
 	    AWS_SCOPE_RESPONSE, "", cause);

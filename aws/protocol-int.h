@@ -257,6 +257,8 @@ bool aws_s3_auto_url_encoding(const struct aws_operation *op,
 /* url-decode the keys of a list output when it says EncodingType url. */
 void aws_s3_decode_keys(const struct aws_operation *op, cJSON *output);
 /* Encode GetBucketLocation's bare document (sandbox). */
+/* The root element S3 names an operation's answer with, or NULL. */
+const char *aws_s3_output_root(const struct aws_operation *op);
 bool aws_s3_special_encode(const struct aws_operation *op,
     const cJSON *output, struct aws_response *resp, int *rc, char **cause);
 

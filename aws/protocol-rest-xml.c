@@ -36,12 +36,12 @@ sets_body_members(const struct aws_shape *s, const cJSON *value,
 
 /* Write the root element of the body members of value. */
 static int
-write_members_root(const struct aws_ref *ref, const cJSON *value,
-    enum aws_scope scope, const char *default_ns, struct hs_buf *body,
-    char **cause)
+write_members_root(const struct aws_ref *ref, const char *root,
+    const cJSON *value, enum aws_scope scope, const char *default_ns,
+    struct hs_buf *body, char **cause)
 {
 	const struct aws_shape *s = ref->shape;
-	const char *name = aws_ref_name(ref, s->name);
+	const char *name = root ? root : aws_ref_name(ref, s->name);
 	const char *ns = ref->traits->xmlns_uri ? ref->traits->xmlns_uri :
 	    default_ns;
 
@@ -65,7 +65,7 @@ write_members_root(const struct aws_ref *ref, const cJSON *value,
 
 /* Write the XML body of a structure value (payload or members). */
 static int
-write_body(const struct aws_ref *ref, const cJSON *value,
+write_body(const struct aws_ref *ref, const char *root, const cJSON *value,
     enum aws_scope scope, const char *default_ns, struct hs_buf *body,
     char **cause)
 {
@@ -90,7 +90,8 @@ write_body(const struct aws_ref *ref, const cJSON *value,
 	}
 	if (!sets_body_members(ref->shape, value, scope))
 		return 0;
-	return write_members_root(ref, value, scope, default_ns, body, cause);
+	return write_members_root(ref, root, value, scope, default_ns, body,
+	    cause);
 }
 
 /* Client: serialize a rest-xml request. */
@@ -115,7 +116,7 @@ aws_restxml_serialize(const struct aws_operation *op, const cJSON *input,
 	}
 	if (s == NULL)
 		return 0;
-	rc = write_body(&op->input, input, AWS_SCOPE_REQUEST, NULL, &body,
+	rc = write_body(&op->input, NULL, input, AWS_SCOPE_REQUEST, NULL, &body,
 	    cause);
 	if (rc == 0 && body.len > 0)
 		aws_request_set_body(req, body.buf, body.len);
@@ -256,8 +257,8 @@ aws_restxml_encode(const struct aws_operation *op, const cJSON *output,
 	if (aws_rest_payload_is_raw(p))
 		return aws_rest_encode_raw(p, output, resp, cause);
 	hs_buf_adds(&body, xml_declaration);
-	rc = write_body(&op->output, output, AWS_SCOPE_RESPONSE,
-	    op->service->xml_namespace, &body, cause);
+	rc = write_body(&op->output, aws_s3_output_root(op), output,
+	    AWS_SCOPE_RESPONSE, op->service->xml_namespace, &body, cause);
 	if (rc == 0 && body.len > strlen(xml_declaration)) {
 		aws_kvlist_set(&resp->headers, "Content-Type",
 		    "application/xml");

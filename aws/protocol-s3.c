@@ -14,6 +14,9 @@
  *   again (botocore's set_list_objects_encoding_type_url and
  *   decode_list_object*), so keys that XML cannot carry still list; the
  *   output keeps "EncodingType": "url", as the AWS CLI prints it.
+ * - The model does not name the root element of S3's answers
+ *   (ListObjectsV2Output is <ListBucketResult> on the wire): the server
+ *   side takes the names S3 uses from a table (aws_s3_output_root).
  */
 #include "hs-common.h"
 #include "protocol-int.h"
@@ -197,4 +200,40 @@ aws_s3_decode_keys(const struct aws_operation *op, cJSON *output)
 		cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(
 		    output, list_ops[k].nested[i][0]))
 			decode_member(item, list_ops[k].nested[i][1]);
+}
+
+/* The root elements of S3's answers whose output members are the body
+ * (botocore ignores the root name; S3 and other SDKs use these). */
+static const struct {
+	const char *op;
+	const char *root;
+} s3_roots[] = {
+	{ "CompleteMultipartUpload", "CompleteMultipartUploadResult" },
+	{ "CreateMultipartUpload", "InitiateMultipartUploadResult" },
+	{ "DeleteObjects", "DeleteResult" },
+	{ "GetBucketAcl", "AccessControlPolicy" },
+	{ "GetBucketTagging", "Tagging" },
+	{ "GetBucketVersioning", "VersioningConfiguration" },
+	{ "GetObjectAcl", "AccessControlPolicy" },
+	{ "GetObjectTagging", "Tagging" },
+	{ "ListBuckets", "ListAllMyBucketsResult" },
+	{ "ListMultipartUploads", "ListMultipartUploadsResult" },
+	{ "ListObjectVersions", "ListVersionsResult" },
+	{ "ListObjects", "ListBucketResult" },
+	{ "ListObjectsV2", "ListBucketResult" },
+	{ "ListParts", "ListPartsResult" },
+};
+
+/* The root element S3 names an operation's answer with, or NULL. */
+const char *
+aws_s3_output_root(const struct aws_operation *op)
+{
+	size_t i;
+
+	if (!is_s3(op->service))
+		return NULL;
+	for (i = 0; i < HS_ARRAY_SIZE(s3_roots); i++)
+		if (strcmp(op->name, s3_roots[i].op) == 0)
+			return s3_roots[i].root;
+	return NULL;
 }

@@ -213,7 +213,9 @@ int aws_protocol_encode_response(const struct aws_operation *op,
     const struct cJSON *output, const char *request_id,
     struct aws_response *resp, char **cause);
 /* Server: encode an error in the service's format. err->shape, when set,
- * gives the status and lets err->fields add modeled members. */
+ * gives the status and lets err->fields add modeled members; without a
+ * shape, the string members of err->fields are added as elements of an
+ * XML error (S3's <BucketName>, <Key>, <Condition>...). */
 int aws_protocol_encode_error(const struct aws_service *svc,
     const struct aws_error *err, struct aws_response *resp, char **cause);
 

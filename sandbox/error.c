@@ -1,7 +1,11 @@
 /*
  * error.c: an error in the format of the service's protocol, as AWS
  * answers it: S3's <Error> with RequestId and HostId, query's
- * <ErrorResponse>, json's __type and rest-json's x-amzn-ErrorType.
+ * <ErrorResponse>, json's __type and rest-json's x-amzn-ErrorType. The
+ * shared protocol code encodes it from the service's model (model.c);
+ * the formats written here are the fallback for a model that cannot be
+ * loaded (a broken botocore installation), so an error still reads as
+ * one.
  */
 #include "hs-common.h"
 #include "svc.h"
@@ -86,8 +90,9 @@ sbx_error_encode(struct sbx_call *c)
 	sbx_blob_close(c->stream);
 	c->stream = NULL;
 	c->head_length_only = false;
-	if (p != SBX_PROTO_REST_XML && sbx_model_error(c))
+	if (sbx_model_error(c))
 		return;
+	/* the service's model could not be loaded: the formats by hand */
 	switch (p) {
 	case SBX_PROTO_REST_XML:
 		error_rest_xml(c);

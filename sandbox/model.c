@@ -10,6 +10,8 @@
 #include "svc.h"
 #include "api.h"
 
+#include <strings.h>
+
 #include "aws/model.h"
 #include "aws/protocol.h"
 
@@ -77,16 +79,20 @@ sbx_model_resolve(struct sbx_call *c)
 	return 0;
 }
 
-/* Move an encoded response into the call's answer. */
+/* Move an encoded response into the call's answer. The body (a stream
+ * from a blob, or a HEAD's length) and Content-Length are the server's. */
 static void
 model_take(struct sbx_call *c, struct aws_response *resp)
 {
 	size_t i;
 
-	c->status = resp->status;
+	if (c->status == 200)	/* a handler's 206 or 304 stays */
+		c->status = resp->status;
 	for (i = 0; i < resp->headers.n; i++)
-		sbx_header(c, resp->headers.items[i].name,
-		    resp->headers.items[i].value);
+		if (strcasecmp(resp->headers.items[i].name,
+		    "Content-Length") != 0)	/* the server counts */
+			sbx_header(c, resp->headers.items[i].name,
+			    resp->headers.items[i].value);
 	hs_buf_reset(&c->body);
 	(void)hs_buf_add(&c->body, resp->body.buf, resp->body.len);
 }
@@ -118,8 +124,10 @@ sbx_model_error(struct sbx_call *c)
 	char *cause = NULL;
 	bool ok = false;
 
-	if (c->svc == NULL || c->svc->resolve != NULL ||
-	    (m = aws_model_get(c->svc->model, &cause)) == NULL) {
+	size_t i;
+
+	if (c->svc == NULL || (m = aws_model_get(c->svc->model,
+	    &cause)) == NULL) {
 		free(cause);
 		return false;
 	}
@@ -128,12 +136,21 @@ sbx_model_error(struct sbx_call *c)
 	err.message = c->err_message;
 	err.type = (char *)(c->status >= 500 ? "Receiver" : "Sender");
 	err.request_id = c->request_id;
+	if (c->svc->protocol == SBX_PROTO_REST_XML) {
+		err.host_id = c->host_id;
+		err.fields = cJSON_CreateObject();
+		for (i = 0; i < c->err_fields.n; i++)
+			cJSON_AddStringToObject(err.fields,
+			    c->err_fields.items[i].name,
+			    c->err_fields.items[i].value);
+	}
 	if (aws_protocol_encode_error(m, &err, &resp, &cause) == 0) {
 		model_take(c, &resp);
 		c->status = err.status;
 		ok = true;
 	}
 	free(cause);
+	cJSON_Delete(err.fields);
 	aws_response_clear(&resp);
 	return ok;
 }

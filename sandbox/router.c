@@ -194,7 +194,8 @@ sbx_route(struct sbx_call *c)
 	if (c->svc->resolve(c) != 0)
 		return;
 	c->op_name = c->op->name;
-	c->op->fn(c);
+	if (c->op->fn(c) == 0 && c->output != NULL)
+		sbx_model_answer(c);
 }
 
 /* Gather the query parameters and the fields of a form body

@@ -1,27 +1,24 @@
 /*
- * s3-route.c: which S3 operation a request is. The bucket comes from the
- * Host (virtual-hosted style, BUCKET.localhost:PORT) or from the first
- * path segment (path style); the key is the rest of the path, decoded
- * once. The operation follows from the method, whether there is a bucket
- * and a key, the sub-resource in the query (?uploads, ?policy...) and
- * x-amz-copy-source. A sub-resource S3 has but the sandbox does not serve
- * answers 501 NotImplemented, as S3 does for features it lacks.
+ * s3-route.c: which S3 operation a request is, and its input. The bucket
+ * comes from the Host (virtual-hosted style, BUCKET.localhost:PORT) or
+ * from the first path segment (path style); the key is the rest of the
+ * path, decoded once. The shared protocol code then finds the operation
+ * in the S3 model from the path-style form of the request (method,
+ * requestUri, the query's sub-resource, required headers such as
+ * x-amz-copy-source) and decodes its input (c->input, the model's member
+ * names) as it does for every other service. An operation S3 has but the
+ * sandbox does not serve answers 501 NotImplemented, as S3 does for
+ * features it lacks.
  */
 #include "hs-common.h"
 #include "s3.h"
+#include "api.h"
+
+#include "aws/model.h"
+#include "aws/protocol.h"
 
 #include <ctype.h>
 #include <strings.h>
-
-/* S3 sub-resources the sandbox does not serve. */
-static const char *const s3_unserved[] = {
-	"accelerate", "acl", "analytics", "attributes", "cors",
-	"intelligent-tiering", "inventory", "legal-hold", "lifecycle",
-	"logging", "metadataTable", "metrics", "object-lock",
-	"ownershipControls", "policyStatus", "replication", "requestPayment",
-	"restore", "retention", "select", "session", "torrent", "versions",
-	"website",
-};
 
 /* Tell whether a bucket name follows S3's rules. */
 bool
@@ -88,13 +85,15 @@ s3_decode(const char *s, size_t len, char **out)
 	return 0;
 }
 
-/* Find c->bucket and c->key from the Host and the path. */
+/* Find c->bucket and c->key from the Host and the path; *vhost tells
+ * whether the bucket came from the Host. */
 static int
-s3_bucket_key(struct sbx_call *c)
+s3_bucket_key(struct sbx_call *c, bool *vhost)
 {
 	const char *path = c->req.path, *slash;
 
 	c->bucket = s3_host_bucket(c->req.host ? c->req.host : "");
+	*vhost = c->bucket != NULL;
 	if (*path == '/')
 		path++;
 	if (c->bucket == NULL && *path != '\0') {
@@ -109,123 +108,130 @@ s3_bucket_key(struct sbx_call *c)
 	return 0;
 }
 
-/* The served-or-not sub-resource in the query, if any. */
-static const char *
-s3_unserved_subresource(const struct sbx_call *c)
+/* The request in path style ("/BUCKET/KEY"), as the model's requestUri
+ * reads it: a virtual-hosted request gets its bucket in front. */
+static char *
+s3_path_style(const struct sbx_call *c, bool virtual_hosted)
 {
-	size_t i;
+	struct hs_buf b = HS_BUF_INIT;
 
-	for (i = 0; i < HS_ARRAY_SIZE(s3_unserved); i++)
-		if (aws_kvlist_get_exact(&c->req.query, s3_unserved[i]) != NULL)
-			return s3_unserved[i];
-	return NULL;
+	if (!virtual_hosted)
+		return hs_xstrdup(c->req.path);
+	hs_buf_addch(&b, '/');
+	aws_uri_encode(&b, c->bucket, strlen(c->bucket), true);
+	hs_buf_adds(&b, c->req.path);
+	return hs_buf_detach(&b, NULL);
 }
 
-/* True when the query has the parameter name. */
-static bool
-q(const struct sbx_call *c, const char *name)
+/* Answer a method the resource does not have (405 MethodNotAllowed). */
+static int
+s3_method_not_allowed(struct sbx_call *c)
 {
-	return aws_kvlist_get_exact(&c->req.query, name) != NULL;
+	const char *m = c->req.method;
+
+	sbx_fail(c, 405, "MethodNotAllowed", "The specified method is "
+	    "not allowed against this resource.");
+	sbx_fail_field(c, "Method", m);
+	sbx_fail_field(c, "ResourceType", c->key ? "OBJECT" :
+	    c->bucket ? "BUCKET" : "SERVICE");
+	return -1;
 }
 
-/* The operation on a bucket (no key). */
-static const char *
-s3_bucket_op(const struct sbx_call *c, const char *m)
+/* The input's payload member (PutObject's Body, PutBucketPolicy's
+ * Policy, CreateBucket's CreateBucketConfiguration), or NULL. */
+static const struct aws_member *
+s3_payload(const struct aws_operation *op)
 {
-	static const char *const sub[][5] = {
-		/* query,            PUT,                     GET,                      DELETE */
-		{ "policy", "PutBucketPolicy", "GetBucketPolicy", "DeleteBucketPolicy" },
-		{ "encryption", "PutBucketEncryption", "GetBucketEncryption", "DeleteBucketEncryption" },
-		{ "publicAccessBlock", "PutPublicAccessBlock", "GetPublicAccessBlock", "DeletePublicAccessBlock" },
-		{ "tagging", "PutBucketTagging", "GetBucketTagging", "DeleteBucketTagging" },
-		{ "versioning", "PutBucketVersioning", "GetBucketVersioning", NULL },
-		{ "location", NULL, "GetBucketLocation", NULL },
-		{ "uploads", NULL, "ListMultipartUploads", NULL },
-		{ "notification", "PutBucketNotificationConfiguration",
-		    "GetBucketNotificationConfiguration", NULL },
-	};
-	size_t i;
-	int col = strcmp(m, "PUT") == 0 ? 1 : strcmp(m, "GET") == 0 ? 2 :
-	    strcmp(m, "DELETE") == 0 ? 3 : 0;
+	const struct aws_ref *in = &op->input;
 
-	for (i = 0; col != 0 && i < HS_ARRAY_SIZE(sub); i++)
-		if (q(c, sub[i][0]))
-			return sub[i][col];
-	if (strcmp(m, "POST") == 0)
-		return q(c, "delete") ? "DeleteObjects" : NULL;
-	if (strcmp(m, "HEAD") == 0)
-		return "HeadBucket";
-	if (col == 1)
-		return "CreateBucket";
-	if (col == 2)
-		return aws_kvlist_get_exact(&c->req.query, "list-type") &&
-		    strcmp(aws_kvlist_get_exact(&c->req.query, "list-type"),
-		    "2") == 0 ? "ListObjectsV2" : "ListObjects";
-	return col == 3 ? "DeleteBucket" : NULL;
+	if (in->shape == NULL || in->traits->payload == NULL)
+		return NULL;
+	return aws_model_find_member(in->shape, in->traits->payload);
 }
 
-/* The operation on an object. */
-static const char *
-s3_object_op(const struct sbx_call *c, const char *m)
+/* Answer MalformedXML; -1. */
+static int
+s3_malformed_xml(struct sbx_call *c)
 {
-	bool copy = aws_kvlist_get(&c->req.headers, "x-amz-copy-source") != NULL;
-
-	if (strcmp(m, "PUT") == 0) {
-		if (q(c, "uploadId") || q(c, "partNumber"))
-			return copy ? "UploadPartCopy" : "UploadPart";
-		if (q(c, "tagging"))
-			return "PutObjectTagging";
-		return copy ? "CopyObject" : "PutObject";
-	}
-	if (strcmp(m, "GET") == 0) {
-		if (q(c, "tagging"))
-			return "GetObjectTagging";
-		return q(c, "uploadId") ? "ListParts" : "GetObject";
-	}
-	if (strcmp(m, "HEAD") == 0)
-		return "HeadObject";
-	if (strcmp(m, "DELETE") == 0) {
-		if (q(c, "tagging"))
-			return "DeleteObjectTagging";
-		return q(c, "uploadId") ? "AbortMultipartUpload" :
-		    "DeleteObject";
-	}
-	if (strcmp(m, "POST") == 0) {
-		if (q(c, "uploads"))
-			return "CreateMultipartUpload";
-		return q(c, "uploadId") ? "CompleteMultipartUpload" : NULL;
-	}
-	return NULL;
+	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was "
+	    "not well-formed or did not validate against our published "
+	    "schema");
 }
 
-/* Find the operation of c->req (sets c->bucket, c->key, c->op). */
-int
-sbx_s3_resolve(struct sbx_call *c)
+/* Decode the input of the operation from the path-style request. An
+ * object body (a blob payload: PutObject, UploadPart) stays where it is
+ * for sbx_s3_store_body to stream; any other body (an XML document, a
+ * policy) is read into memory first. */
+static int
+s3_input(struct sbx_call *c, const struct aws_request *r)
 {
-	const char *m = c->req.method, *name, *sub;
+	const struct aws_member *p = s3_payload(c->model_op);
+	bool blob = p != NULL && p->ref.shape->type == AWS_SHAPE_BLOB;
+	bool xml = p == NULL || p->ref.shape->type == AWS_SHAPE_STRUCTURE;
+	struct aws_request tmp = *r;
+	char *cause = NULL;
 
-	if (s3_bucket_key(c) != 0)
-		return sbx_fail(c, 400, "InvalidURI",
-		    "Couldn't parse the specified URI.");
-	if (c->bucket == NULL)
-		name = strcmp(m, "GET") == 0 ? "ListBuckets" : NULL;
-	else if (c->key == NULL)
-		name = s3_bucket_op(c, m);
-	else
-		name = s3_object_op(c, m);
-	if (name == NULL) {
-		sbx_fail(c, 405, "MethodNotAllowed", "The specified method is "
-		    "not allowed against this resource.");
-		sbx_fail_field(c, "Method", m);
-		sbx_fail_field(c, "ResourceType", c->key ? "OBJECT" :
-		    c->bucket ? "BUCKET" : "SERVICE");
+	if (!blob && c->body_len > SBX_S3_MAX_XML_BODY)
+		return sbx_fail(c, 400, "MaxMessageLengthExceeded", "Your "
+		    "request was too big.");
+	if (!blob && sbx_api_body_in_memory(c, SBX_S3_MAX_XML_BODY) != 0)
 		return -1;
+	tmp.body = c->req.body;
+	tmp.body_kind = blob ? AWS_BODY_NONE : c->req.body_kind;
+	if (aws_protocol_decode_request(c->model_op, &tmp, &c->input,
+	    &cause) == 0)
+		return 0;
+	if (xml && tmp.body_kind == AWS_BODY_MEMORY && tmp.body.len > 0 &&
+	    c->model_op->input.shape != NULL)
+		s3_malformed_xml(c);
+	else
+		sbx_fail(c, 400, "InvalidArgument", "%s", cause);
+	free(cause);
+	return -1;
+}
+
+/* Find the model's operation of the path-style request r. */
+static int
+s3_find(struct sbx_call *c, const struct aws_request *r)
+{
+	const struct aws_service *m;
+	char *cause = NULL;
+
+	m = aws_model_get(c->svc->model, &cause);
+	if (m == NULL) {
+		free(cause);
+		return sbx_fail(c, 500, "InternalError", "The sandbox cannot "
+		    "load the S3 service model.");
 	}
-	c->op_name = name;
-	sub = s3_unserved_subresource(c);
-	c->op = sub ? NULL : sbx_op_find(c->svc, name);
+	c->model_op = aws_protocol_find_operation(m, r, &cause);
+	free(cause);
+	if (c->model_op == NULL)
+		return s3_method_not_allowed(c);
+	c->op_name = c->model_op->name;
+	c->op = sbx_op_find(c->svc, c->model_op->name);
 	if (c->op == NULL)
 		return sbx_fail(c, 501, "NotImplemented", "A header you "
 		    "provided implies functionality that is not implemented");
 	return 0;
+}
+
+/* Find the operation of c->req (c->bucket, c->key, c->op) and decode its
+ * input (c->input). */
+int
+sbx_s3_resolve(struct sbx_call *c)
+{
+	struct aws_request r;
+	bool vhost;
+	int rc;
+
+	if (s3_bucket_key(c, &vhost) != 0)
+		return sbx_fail(c, 400, "InvalidURI",
+		    "Couldn't parse the specified URI.");
+	r = c->req;
+	r.path = s3_path_style(c, vhost);
+	rc = s3_find(c, &r);
+	if (rc == 0)
+		rc = s3_input(c, &r);
+	free(r.path);
+	return rc;
 }

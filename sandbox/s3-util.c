@@ -110,21 +110,20 @@ sbx_s3_canonical_id(const char *account, char out[65])
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
-/* Read an integer query parameter within [min, max]; def when absent. */
+/* Read the integer member of a query parameter (the model decoded its
+ * text) within [min, max]; def when absent. */
 int
-sbx_s3_int_param(struct sbx_call *c, const char *name, long min, long max,
-    long def, long *out)
+sbx_s3_int_param(struct sbx_call *c, const char *name, const char *member,
+    long min, long max, long def, long *out)
 {
 	const char *v = aws_kvlist_get_exact(&c->req.query, name);
-	char *end;
-	long n;
+	long n = sbx_in_long(c, member, min - 1);
 
 	if (v == NULL) {
 		*out = def;
 		return 0;
 	}
-	n = strtol(v, &end, 10);
-	if (*v == '\0' || *end != '\0' || n < min) {
+	if (n < min) {
 		sbx_fail(c, 400, "InvalidArgument", "Provided %s not an "
 		    "integer or within integer range", name);
 		sbx_fail_field(c, "ArgumentName", name);
@@ -184,14 +183,11 @@ int
 sbx_s3_sse_resolve(struct sbx_call *c, const struct sbx_bucket *b,
     char **sse, char **kms_key)
 {
-	const char *h = aws_kvlist_get(&c->req.headers,
-	    "x-amz-server-side-encryption");
-	const char *k = aws_kvlist_get(&c->req.headers,
-	    "x-amz-server-side-encryption-aws-kms-key-id");
+	const char *h = sbx_in_str(c, "ServerSideEncryption");
+	const char *k = sbx_in_str(c, "SSEKMSKeyId");
 
 	*sse = *kms_key = NULL;
-	if (aws_kvlist_get(&c->req.headers,
-	    "x-amz-server-side-encryption-customer-algorithm") != NULL)
+	if (sbx_in_str(c, "SSECustomerAlgorithm") != NULL)
 		return sbx_fail(c, 501, "NotImplemented", "A header you "
 		    "provided implies functionality that is not implemented");
 	if (h == NULL) {
@@ -222,48 +218,55 @@ sbx_s3_sse_resolve(struct sbx_call *c, const struct sbx_bucket *b,
 	return 0;
 }
 
-/* Answer x-amz-server-side-encryption (and the KMS key ID). */
+/* Put the encryption into the output (ServerSideEncryption and the
+ * KMS key's SSEKMSKeyId). */
 void
 sbx_s3_sse_headers(struct sbx_call *c, const char *sse, const char *kms_key)
 {
 	if (sse == NULL)
 		return;
-	sbx_header(c, "x-amz-server-side-encryption", sse);
+	cJSON_AddStringToObject(c->output, "ServerSideEncryption", sse);
 	if (kms_key != NULL)
-		sbx_header(c, "x-amz-server-side-encryption-aws-kms-key-id",
-		    kms_key);
+		cJSON_AddStringToObject(c->output, "SSEKMSKeyId", kms_key);
 }
 
-/* The object headers S3 keeps and returns. */
-static const char *const s3_kept_headers[] = {
-	"Cache-Control", "Content-Disposition", "Content-Encoding",
-	"Content-Language", "Content-Type", "Expires",
-	"x-amz-website-redirect-location",
+/* The object headers S3 keeps and returns, and their model members. */
+static const struct {
+	const char *header;
+	const char *member;
+} s3_kept[] = {
+	{ "Cache-Control", "CacheControl" },
+	{ "Content-Disposition", "ContentDisposition" },
+	{ "Content-Encoding", "ContentEncoding" },
+	{ "Content-Language", "ContentLanguage" },
+	{ "Content-Type", "ContentType" },
+	{ "Expires", "Expires" },
+	{ "x-amz-website-redirect-location", "WebsiteRedirectLocation" },
 };
 
-/* The object headers to keep (Content-Type, ..., x-amz-meta-*) as JSON. */
+/* The object headers to keep, from the input (ContentType, ...,
+ * Metadata), as JSON keyed by header name ("x-amz-meta-NAME" in lower
+ * case, as S3 keeps user metadata). */
 char *
 sbx_s3_headers_json(struct sbx_call *c)
 {
-	cJSON *o = cJSON_CreateObject();
+	cJSON *o = cJSON_CreateObject(), *it;
 	char *s, *lower;
 	size_t i;
 
-	for (i = 0; i < HS_ARRAY_SIZE(s3_kept_headers); i++) {
-		const char *v = aws_kvlist_get(&c->req.headers,
-		    s3_kept_headers[i]);
+	for (i = 0; i < HS_ARRAY_SIZE(s3_kept); i++) {
+		const char *v = sbx_in_str(c, s3_kept[i].member);
 		if (v != NULL)
-			cJSON_AddStringToObject(o, s3_kept_headers[i], v);
+			cJSON_AddStringToObject(o, s3_kept[i].header, v);
 	}
-	for (i = 0; i < c->req.headers.n; i++) {
-		const struct aws_kv *kv = &c->req.headers.items[i];
-		if (strncasecmp(kv->name, "x-amz-meta-", 11) != 0)
+	cJSON_ArrayForEach(it, sbx_in(c, "Metadata")) {
+		if (!cJSON_IsString(it))
 			continue;
-		lower = hs_xstrdup(kv->name);
+		lower = hs_xasprintf("x-amz-meta-%s", it->string);
 		for (s = lower; *s; s++)
 			*s = (char)tolower((unsigned char)*s);
 		cJSON_DeleteItemFromObject(o, lower);
-		cJSON_AddStringToObject(o, lower, kv->value);
+		cJSON_AddStringToObject(o, lower, it->valuestring);
 		free(lower);
 	}
 	s = cJSON_PrintUnformatted(o);
@@ -273,16 +276,32 @@ sbx_s3_headers_json(struct sbx_call *c)
 	return lower;
 }
 
-/* Answer the kept object headers. */
+/* Put the kept object headers into the output's members (ContentType,
+ * ..., Metadata); ContentType defaults to binary/octet-stream. */
 void
 sbx_s3_headers_answer(struct sbx_call *c, const char *json)
 {
-	cJSON *o = cJSON_Parse(json ? json : "{}"), *it;
+	cJSON *o = cJSON_Parse(json ? json : "{}"), *it, *meta = NULL;
+	size_t i;
 
-	cJSON_ArrayForEach(it, o)
-		if (cJSON_IsString(it))
-			sbx_header(c, it->string, it->valuestring);
-	if (aws_kvlist_get(&c->headers, "Content-Type") == NULL)
-		sbx_header(c, "Content-Type", "binary/octet-stream");
+	cJSON_ArrayForEach(it, o) {
+		if (!cJSON_IsString(it))
+			continue;
+		if (strncasecmp(it->string, "x-amz-meta-", 11) == 0) {
+			if (meta == NULL)
+				meta = cJSON_AddObjectToObject(c->output,
+				    "Metadata");
+			cJSON_AddStringToObject(meta, it->string + 11,
+			    it->valuestring);
+			continue;
+		}
+		for (i = 0; i < HS_ARRAY_SIZE(s3_kept); i++)
+			if (strcasecmp(it->string, s3_kept[i].header) == 0)
+				cJSON_AddStringToObject(c->output,
+				    s3_kept[i].member, it->valuestring);
+	}
+	if (cJSON_GetObjectItemCaseSensitive(c->output, "ContentType") == NULL)
+		cJSON_AddStringToObject(c->output, "ContentType",
+		    "binary/octet-stream");
 	cJSON_Delete(o);
 }

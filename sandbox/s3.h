@@ -1,23 +1,33 @@
 /*
  * s3.h: what the S3 handlers (svc-s3-*.c) share: the bucket and key of a
  * request, the enforcement of bucket policies, object headers and
- * metadata, server-side encryption, bodies with their digests, and XML.
+ * metadata, server-side encryption, and bodies with their digests.
  *
- * S3 is served at the HTTP level: streaming bodies, ranges, conditional
- * requests, aws-chunked uploads and per-header semantics are S3's own
- * interface; the answers' XML follows the S3 model's shapes and
- * namespace.
+ * As for every service, the shared protocol code finds the operation in
+ * the S3 model and decodes its input (s3-route.c): handlers read
+ * c->input (the model's member names: "Bucket", "Key", "MaxKeys",
+ * "ServerSideEncryption", "Metadata", "Delete"...) and put their answer
+ * in c->output, which the router encodes (headers, XML with S3's root
+ * names and namespace). Object bodies are the exception the protocol
+ * makes too: an upload's body stays in the request (sbx_s3_store_body
+ * streams it into a blob) and a download's streams from its blob
+ * (c->stream).
  */
 #ifndef HS_SANDBOX_S3_H
 #define HS_SANDBOX_S3_H
 
 #include "svc.h"
 #include "store.h"
+#include "api.h"
 
 #include <libxml/tree.h>
 
 #define S3_XMLNS "http://s3.amazonaws.com/doc/2006-03-01/"
 #define S3_MIN_PART ((uint64_t)5 << 20)
+/* The largest request body read into memory and decoded (XML documents:
+ * a CompleteMultipartUpload of 10,000 parts, DeleteObjects of 1,000
+ * keys); larger ones answer MaxMessageLengthExceeded. */
+#define SBX_S3_MAX_XML_BODY ((uint64_t)8 << 20)
 
 /* s3-route.c */
 /* Tell whether a bucket name follows S3's rules. */
@@ -57,16 +67,18 @@ const char *sbx_s3_xml_child(xmlNode *node, const char *name);
 void sbx_s3_xml_free(xmlDoc *doc);
 /* The 64-hex canonical user ID of an account. */
 void sbx_s3_canonical_id(const char *account, char out[65]);
-/* The server-side encryption of an upload: from the request headers,
- * else the bucket's default; InvalidArgument on a bad header. */
+/* The server-side encryption of an upload: from c->input
+ * (ServerSideEncryption, SSEKMSKeyId), else the bucket's default;
+ * InvalidArgument on a bad value. */
 int sbx_s3_sse_resolve(struct sbx_call *c, const struct sbx_bucket *b,
     char **sse, char **kms_key);
-/* Answer x-amz-server-side-encryption (and the KMS key ID). */
+/* Put the encryption into c->output (ServerSideEncryption, SSEKMSKeyId). */
 void sbx_s3_sse_headers(struct sbx_call *c, const char *sse,
     const char *kms_key);
-/* The object headers to keep (Content-Type, ..., x-amz-meta-*) as JSON. */
+/* The object headers to keep, from c->input (ContentType, ...,
+ * Metadata), as JSON keyed by header name. */
 char *sbx_s3_headers_json(struct sbx_call *c);
-/* Answer the kept object headers. */
+/* Put the kept object headers into c->output's members. */
 void sbx_s3_headers_answer(struct sbx_call *c, const char *json);
 /* Store the request body as a blob, checking Content-MD5 and
  * x-amz-checksum-*; fills blob, size and the hex MD5. */
@@ -80,9 +92,11 @@ void sbx_s3_blobs_remove(struct sbx_call *c, char **blobs, size_t n);
 /* Answer an internal error (store failures), keeping the cause out of
  * the answer; always -1. */
 int sbx_s3_internal(struct sbx_call *c, char *cause);
-/* Read an integer query parameter within [min, max]; def when absent. */
-int sbx_s3_int_param(struct sbx_call *c, const char *name, long min,
-    long max, long def, long *out);
+/* Read the integer member (the model decoded it from the query parameter
+ * name) within [min, max]; def when absent; InvalidArgument naming the
+ * parameter when below min. */
+int sbx_s3_int_param(struct sbx_call *c, const char *name,
+    const char *member, long min, long max, long def, long *out);
 
 /* svc-s3-policy.c */
 /* Tell whether a bucket policy document grants access to everyone. */

@@ -6,9 +6,9 @@
  */
 #include "hs-common.h"
 #include "s3.h"
+#include "api.h"
 
 #include <ctype.h>
-#include <libxml/parser.h>
 
 #define S3_DEFAULT_ENCRYPTION "{\"SSEAlgorithm\":\"AES256\"," \
 	"\"BucketKeyEnabled\":false}"
@@ -22,6 +22,7 @@ sbx_s3_list_buckets(struct sbx_call *c)
 	struct sbx_bucket *v = NULL;
 	size_t n = 0, i;
 	char *cause = NULL, canon[65], when[40];
+	cJSON *owner, *list, *item;
 
 	if (sbx_s3_authorize(c, NULL, "s3:ListAllMyBuckets", NULL) != 0)
 		return -1;
@@ -29,22 +30,20 @@ sbx_s3_list_buckets(struct sbx_call *c)
 	    &cause) != 0)
 		return sbx_s3_internal(c, cause);
 	sbx_s3_canonical_id(c->who->account, canon);
-	sbx_s3_xml_begin(c, "ListAllMyBucketsResult");
-	(void)hs_buf_adds(&c->body, "<Owner>");
-	sbx_xml_elem(&c->body, "ID", canon);
-	sbx_xml_elem(&c->body, "DisplayName", c->who->account);
-	(void)hs_buf_adds(&c->body, "</Owner><Buckets>");
+	c->output = cJSON_CreateObject();
+	owner = cJSON_AddObjectToObject(c->output, "Owner");
+	cJSON_AddStringToObject(owner, "DisplayName", c->who->account);
+	cJSON_AddStringToObject(owner, "ID", canon);
+	list = cJSON_AddArrayToObject(c->output, "Buckets");
 	for (i = 0; i < n; i++) {
 		sbx_iso_date(v[i].created_ms, when);
-		(void)hs_buf_adds(&c->body, "<Bucket>");
-		sbx_xml_elem(&c->body, "Name", v[i].name);
-		sbx_xml_elem(&c->body, "CreationDate", when);
-		(void)hs_buf_adds(&c->body, "</Bucket>");
+		item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "Name", v[i].name);
+		cJSON_AddStringToObject(item, "CreationDate", when);
+		cJSON_AddItemToArray(list, item);
 		sbx_bucket_clear(&v[i]);
 	}
-	(void)hs_buf_adds(&c->body, "</Buckets></ListAllMyBucketsResult>");
 	free(v);
-	sbx_s3_xml_answer(c, 200);
 	return 0;
 }
 
@@ -66,23 +65,14 @@ s3_region_like(const char *s)
 	return dashes >= 2 && i > 0 && isdigit((unsigned char)s[i - 1]);
 }
 
-/* The LocationConstraint of the request body; -1 when malformed. */
-static int
-s3_location_constraint(struct sbx_call *c, char **lc)
+/* The LocationConstraint of the input's CreateBucketConfiguration. */
+static char *
+s3_location_constraint(struct sbx_call *c)
 {
-	xmlDoc *doc;
-	const char *v;
+	const char *v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    sbx_in(c, "CreateBucketConfiguration"), "LocationConstraint"));
 
-	*lc = NULL;
-	if (c->req.body_kind == AWS_BODY_NONE || c->body_len == 0)
-		return 0;
-	if (sbx_s3_parse_body(c, &doc) != 0)
-		return -1;
-	v = sbx_s3_xml_child(xmlDocGetRootElement(doc), "LocationConstraint");
-	if (v != NULL && *v != '\0')
-		*lc = hs_xstrdup(v);
-	sbx_s3_xml_free(doc);
-	return 0;
+	return v != NULL && *v != '\0' ? hs_xstrdup(v) : NULL;
 }
 
 /* Apply S3's location-constraint rules for the request's region. */
@@ -104,6 +94,17 @@ s3_check_location(struct sbx_call *c, const char *lc)
 	    "endpoint this request was sent to.", lc ? lc : "unspecified");
 }
 
+/* Answer a created bucket: its Location. */
+static void
+s3_created(struct sbx_call *c)
+{
+	char *loc = hs_xasprintf("/%s", c->bucket);
+
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "Location", loc);
+	free(loc);
+}
+
 /* Answer a bucket that exists already. */
 static int
 s3_bucket_exists(struct sbx_call *c, const char *owner)
@@ -115,7 +116,7 @@ s3_bucket_exists(struct sbx_call *c, const char *owner)
 		    "and try again.");
 	} else if (strcmp(c->region, "us-east-1") == 0) {
 		/* S3's legacy answer in North Virginia: 200 OK */
-		sbx_headerf(c, "Location", "/%s", c->bucket);
+		s3_created(c);
 		return 0;
 	} else
 		sbx_fail(c, 409, "BucketAlreadyOwnedByYou", "Your previous "
@@ -137,7 +138,8 @@ s3_create_check(struct sbx_call *c, char **lc)
 		sbx_fail_field(c, "BucketName", c->bucket);
 		return -1;
 	}
-	if (s3_location_constraint(c, lc) != 0 || s3_check_location(c, *lc) != 0)
+	*lc = s3_location_constraint(c);
+	if (s3_check_location(c, *lc) != 0)
 		return -1;
 	return sbx_s3_authorize(c, NULL, "s3:CreateBucket", NULL);
 }
@@ -172,7 +174,7 @@ sbx_s3_create_bucket(struct sbx_call *c)
 		sbx_s3_internal(c, cause);
 		goto cleanup;
 	}
-	sbx_headerf(c, "Location", "/%s", c->bucket);
+	s3_created(c);
 	rc = 0;
 cleanup:
 	free(lc);
@@ -190,9 +192,10 @@ sbx_s3_head_bucket(struct sbx_call *c)
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
 	if (sbx_s3_authorize(c, &b, "s3:ListBucket", NULL) == 0) {
-		sbx_header(c, "x-amz-bucket-region", b.region ? b.region :
-		    "us-east-1");
-		sbx_header(c, "x-amz-access-point-alias", "false");
+		c->output = cJSON_CreateObject();
+		cJSON_AddStringToObject(c->output, "BucketRegion", b.region ?
+		    b.region : "us-east-1");
+		cJSON_AddBoolToObject(c->output, "AccessPointAlias", false);
 		rc = 0;
 	}
 	sbx_bucket_clear(&b);
@@ -209,15 +212,10 @@ sbx_s3_get_bucket_location(struct sbx_call *c)
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
 	if (sbx_s3_authorize(c, &b, "s3:GetBucketLocation", NULL) == 0) {
-		sbx_xml_start(&c->body);
+		c->output = cJSON_CreateObject();
 		if (b.region != NULL)
-			(void)hs_buf_addf(&c->body, "<LocationConstraint "
-			    "xmlns=\"%s\">%s</LocationConstraint>", S3_XMLNS,
+			cJSON_AddStringToObject(c->output, "LocationConstraint",
 			    b.region);
-		else
-			(void)hs_buf_addf(&c->body, "<LocationConstraint "
-			    "xmlns=\"%s\"/>", S3_XMLNS);
-		sbx_s3_xml_answer(c, 200);
 		rc = 0;
 	}
 	sbx_bucket_clear(&b);
@@ -247,7 +245,7 @@ sbx_s3_delete_bucket(struct sbx_call *c)
 		sbx_fail_field(c, "BucketName", c->bucket);
 		goto cleanup;
 	}
-	c->status = 204;
+	c->output = cJSON_CreateObject();	/* 204, as the model says */
 	rc = 0;
 cleanup:
 	sbx_bucket_clear(&b);

@@ -188,7 +188,7 @@ s3_list_params(struct sbx_call *c, struct s3_listing *l, bool *url)
 		return -1;
 	}
 	*url = enc != NULL;
-	return sbx_s3_int_param(c, "max-keys", 0, 1000, 1000, &l->max);
+	return sbx_s3_int_param(c, "max-keys", "MaxKeys", 0, 1000, 1000, &l->max);
 }
 
 /* Load and authorize the bucket of a listing. */

@@ -135,7 +135,7 @@ sbx_s3_upload_part(struct sbx_call *c)
 
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
-	if (sbx_s3_int_param(c, "partNumber", 1, LONG_MAX, 0, &number) != 0 ||
+	if (sbx_s3_int_param(c, "partNumber", "PartNumber", 1, LONG_MAX, 0, &number) != 0 ||
 	    number > S3_MAX_PARTS) {
 		sbx_fail(c, 400, "InvalidArgument", "Part number must be an "
 		    "integer between 1 and 10000, inclusive");
@@ -487,8 +487,8 @@ sbx_s3_list_parts(struct sbx_call *c)
 		return -1;
 	if (s3_upload_load(c, &u) != 0 ||
 	    sbx_s3_authorize(c, &b, "s3:ListMultipartUploadParts", c->key) != 0 ||
-	    sbx_s3_int_param(c, "max-parts", 0, 1000, 1000, &max) != 0 ||
-	    sbx_s3_int_param(c, "part-number-marker", 0, S3_MAX_PARTS, 0,
+	    sbx_s3_int_param(c, "max-parts", "MaxParts", 0, 1000, 1000, &max) != 0 ||
+	    sbx_s3_int_param(c, "part-number-marker", "PartNumberMarker", 0, S3_MAX_PARTS, 0,
 	    &marker) != 0)
 		goto cleanup;
 	if (sbx_s3_part_list(c->sb->store, u.id, (int)marker, (size_t)max + 1,
@@ -572,7 +572,7 @@ sbx_s3_list_multipart_uploads(struct sbx_call *c)
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
 	if (sbx_s3_authorize(c, &b, "s3:ListBucketMultipartUploads", NULL) ||
-	    sbx_s3_int_param(c, "max-uploads", 0, 1000, 1000, &max) != 0)
+	    sbx_s3_int_param(c, "max-uploads", "MaxUploads", 0, 1000, 1000, &max) != 0)
 		goto cleanup;
 	if (sbx_s3_upload_list(c->sb->store, c->bucket, prefix, &v, &n,
 	    &cause) != 0) {

@@ -24,7 +24,8 @@ int sbx_auth(struct sbx_call *c);
 /* model.c */
 int sbx_model_resolve(struct sbx_call *c);
 void sbx_model_answer(struct sbx_call *c);
-/* Encode c's error with the service model; false when not model-driven. */
+/* Encode c's error with the service model (S3's <BucketName>... from
+ * c->err_fields); false when the model cannot be loaded. */
 bool sbx_model_error(struct sbx_call *c);
 
 /* router.c */
