@@ -9,8 +9,6 @@
 #include "hs-common.h"
 #include "s3.h"
 
-#include <libxml/parser.h>
-
 #define S3_DEFAULT_ENCRYPTION "{\"SSEAlgorithm\":\"AES256\"," \
 	"\"BucketKeyEnabled\":false}"
 
@@ -27,17 +25,16 @@ s3_config_begin(struct sbx_call *c, struct sbx_bucket *b, const char *action)
 	return 0;
 }
 
-/* Store a configuration column; answer status. */
+/* Store a configuration column; the answer is empty (the model's status). */
 static int
-s3_config_store(struct sbx_call *c, const char *column, const char *value,
-    int status)
+s3_config_store(struct sbx_call *c, const char *column, const char *value)
 {
 	char *cause = NULL;
 
 	if (sbx_s3_bucket_set(c->sb->store, c->bucket, column, value,
 	    &cause) < 0)
 		return sbx_s3_internal(c, cause);
-	c->status = status;
+	c->output = cJSON_CreateObject();
 	return 0;
 }
 
@@ -49,26 +46,26 @@ s3_malformed_xml(struct sbx_call *c)
 	    "well-formed or did not validate against our published schema");
 }
 
-/* The first child element named name, or NULL. */
-static xmlNode *
-s3_child(xmlNode *n, const char *name)
+/* A member of a structure, or NULL (absent or null). */
+static cJSON *
+s3_member(const cJSON *o, const char *name)
 {
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0)
-			return n;
-	return NULL;
+	cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	return cJSON_IsNull(v) ? NULL : v;
 }
 
-/* Read a ServerSideEncryptionConfiguration into JSON. */
+/* Read the input's ServerSideEncryptionConfiguration (its first rule)
+ * into the JSON the bucket keeps. */
 static int
-s3_encryption_parse(struct sbx_call *c, xmlDoc *doc, char **json)
+s3_encryption_parse(struct sbx_call *c, char **json)
 {
-	xmlNode *rule = s3_child(xmlDocGetRootElement(doc), "Rule");
-	xmlNode *def = s3_child(rule, "ApplyServerSideEncryptionByDefault");
-	const char *alg = sbx_s3_xml_child(def, "SSEAlgorithm");
-	const char *key = sbx_s3_xml_child(def, "KMSMasterKeyID");
-	const char *bke = sbx_s3_xml_child(rule, "BucketKeyEnabled");
+	cJSON *rule = cJSON_GetArrayItem(s3_member(sbx_in(c,
+	    "ServerSideEncryptionConfiguration"), "Rules"), 0);
+	cJSON *def = s3_member(rule, "ApplyServerSideEncryptionByDefault");
+	const char *alg = cJSON_GetStringValue(s3_member(def, "SSEAlgorithm"));
+	const char *key = cJSON_GetStringValue(s3_member(def,
+	    "KMSMasterKeyID"));
 	cJSON *o;
 	char *s;
 
@@ -87,8 +84,8 @@ s3_encryption_parse(struct sbx_call *c, xmlDoc *doc, char **json)
 	cJSON_AddStringToObject(o, "SSEAlgorithm", alg);
 	if (key != NULL && *key != '\0')
 		cJSON_AddStringToObject(o, "KMSMasterKeyID", key);
-	cJSON_AddBoolToObject(o, "BucketKeyEnabled", bke != NULL &&
-	    strcmp(bke, "true") == 0);
+	cJSON_AddBoolToObject(o, "BucketKeyEnabled", cJSON_IsTrue(s3_member(
+	    rule, "BucketKeyEnabled")));
 	s = cJSON_PrintUnformatted(o);
 	*json = hs_xstrdup(s);
 	cJSON_free(s);
@@ -101,45 +98,43 @@ int
 sbx_s3_put_bucket_encryption(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
-	xmlDoc *doc = NULL;
 	char *json = NULL;
 	int rc = -1;
 
 	if (s3_config_begin(c, &b, "s3:PutEncryptionConfiguration") != 0)
 		return -1;
-	if (sbx_s3_parse_body(c, &doc) == 0 &&
-	    s3_encryption_parse(c, doc, &json) == 0)
-		rc = s3_config_store(c, "encryption", json, 200);
+	if (s3_encryption_parse(c, &json) == 0)
+		rc = s3_config_store(c, "encryption", json);
 	free(json);
-	sbx_s3_xml_free(doc);
 	sbx_bucket_clear(&b);
 	return rc;
 }
 
-/* GetBucketEncryption. */
+/* GetBucketEncryption: the kept configuration as its one rule. */
 int
 sbx_s3_get_bucket_encryption(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
-	cJSON *j;
-	const char *key;
+	cJSON *j, *rule, *def, *key;
 
 	if (s3_config_begin(c, &b, "s3:GetEncryptionConfiguration") != 0)
 		return -1;
 	j = cJSON_Parse(b.encryption ? b.encryption : S3_DEFAULT_ENCRYPTION);
-	sbx_s3_xml_begin(c, "ServerSideEncryptionConfiguration");
-	(void)hs_buf_adds(&c->body, "<Rule><ApplyServerSideEncryptionByDefault>");
-	sbx_xml_elem(&c->body, "SSEAlgorithm", cJSON_GetStringValue(
+	c->output = cJSON_CreateObject();
+	rule = cJSON_CreateObject();
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(cJSON_AddObjectToObject(
+	    c->output, "ServerSideEncryptionConfiguration"), "Rules"), rule);
+	def = cJSON_AddObjectToObject(rule,
+	    "ApplyServerSideEncryptionByDefault");
+	cJSON_AddStringToObject(def, "SSEAlgorithm", cJSON_GetStringValue(
 	    cJSON_GetObjectItem(j, "SSEAlgorithm")));
-	key = cJSON_GetStringValue(cJSON_GetObjectItem(j, "KMSMasterKeyID"));
-	if (key != NULL)
-		sbx_xml_elem(&c->body, "KMSMasterKeyID", key);
-	(void)hs_buf_adds(&c->body, "</ApplyServerSideEncryptionByDefault>");
-	sbx_xml_elem(&c->body, "BucketKeyEnabled", cJSON_IsTrue(
-	    cJSON_GetObjectItem(j, "BucketKeyEnabled")) ? "true" : "false");
-	(void)hs_buf_adds(&c->body, "</Rule></ServerSideEncryptionConfiguration>");
+	key = cJSON_GetObjectItem(j, "KMSMasterKeyID");
+	if (cJSON_IsString(key))
+		cJSON_AddStringToObject(def, "KMSMasterKeyID",
+		    key->valuestring);
+	cJSON_AddBoolToObject(rule, "BucketKeyEnabled", cJSON_IsTrue(
+	    cJSON_GetObjectItem(j, "BucketKeyEnabled")));
 	cJSON_Delete(j);
-	sbx_s3_xml_answer(c, 200);
 	sbx_bucket_clear(&b);
 	return 0;
 }
@@ -153,7 +148,7 @@ sbx_s3_delete_bucket_encryption(struct sbx_call *c)
 
 	if (s3_config_begin(c, &b, "s3:PutEncryptionConfiguration") != 0)
 		return -1;
-	rc = s3_config_store(c, "encryption", S3_DEFAULT_ENCRYPTION, 204);
+	rc = s3_config_store(c, "encryption", S3_DEFAULT_ENCRYPTION);
 	sbx_bucket_clear(&b);
 	return rc;
 }
@@ -168,34 +163,25 @@ int
 sbx_s3_put_public_access_block(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
-	xmlDoc *doc = NULL;
-	cJSON *o = NULL;
-	char *s = NULL;
+	cJSON *in = sbx_in(c, "PublicAccessBlockConfiguration"), *o;
+	char *s;
 	size_t i;
-	int rc = -1;
+	int rc;
 
 	if (s3_config_begin(c, &b, "s3:PutBucketPublicAccessBlock") != 0)
 		return -1;
-	if (sbx_s3_parse_body(c, &doc) != 0)
-		goto cleanup;
-	o = cJSON_CreateObject();
-	for (i = 0; i < HS_ARRAY_SIZE(s3_pab_flags); i++) {
-		const char *v = sbx_s3_xml_child(xmlDocGetRootElement(doc),
-		    s3_pab_flags[i]);
-		if (v != NULL && strcmp(v, "true") != 0 &&
-		    strcmp(v, "false") != 0) {
-			s3_malformed_xml(c);
-			goto cleanup;
-		}
-		cJSON_AddBoolToObject(o, s3_pab_flags[i], v != NULL &&
-		    strcmp(v, "true") == 0);
+	if (in == NULL) {
+		sbx_bucket_clear(&b);
+		return s3_malformed_xml(c);
 	}
+	o = cJSON_CreateObject();
+	for (i = 0; i < HS_ARRAY_SIZE(s3_pab_flags); i++)
+		cJSON_AddBoolToObject(o, s3_pab_flags[i], cJSON_IsTrue(
+		    s3_member(in, s3_pab_flags[i])));
 	s = cJSON_PrintUnformatted(o);
-	rc = s3_config_store(c, "public_access", s, 200);
-cleanup:
+	rc = s3_config_store(c, "public_access", s);
 	cJSON_free(s);
 	cJSON_Delete(o);
-	sbx_s3_xml_free(doc);
 	sbx_bucket_clear(&b);
 	return rc;
 }
@@ -205,6 +191,7 @@ int
 sbx_s3_get_public_access_block(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
+	cJSON *conf;
 	size_t i;
 	int rc = -1;
 
@@ -216,12 +203,12 @@ sbx_s3_get_public_access_block(struct sbx_call *c)
 		sbx_fail_field(c, "BucketName", c->bucket);
 		goto cleanup;
 	}
-	sbx_s3_xml_begin(c, "PublicAccessBlockConfiguration");
+	c->output = cJSON_CreateObject();
+	conf = cJSON_AddObjectToObject(c->output,
+	    "PublicAccessBlockConfiguration");
 	for (i = 0; i < HS_ARRAY_SIZE(s3_pab_flags); i++)
-		sbx_xml_elem(&c->body, s3_pab_flags[i],
-		    sbx_s3_pab_flag(&b, s3_pab_flags[i]) ? "true" : "false");
-	(void)hs_buf_adds(&c->body, "</PublicAccessBlockConfiguration>");
-	sbx_s3_xml_answer(c, 200);
+		cJSON_AddBoolToObject(conf, s3_pab_flags[i],
+		    sbx_s3_pab_flag(&b, s3_pab_flags[i]));
 	rc = 0;
 cleanup:
 	sbx_bucket_clear(&b);
@@ -237,7 +224,7 @@ sbx_s3_delete_public_access_block(struct sbx_call *c)
 
 	if (s3_config_begin(c, &b, "s3:PutBucketPublicAccessBlock") != 0)
 		return -1;
-	rc = s3_config_store(c, "public_access", NULL, 204);
+	rc = s3_config_store(c, "public_access", NULL);
 	sbx_bucket_clear(&b);
 	return rc;
 }

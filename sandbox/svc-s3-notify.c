@@ -27,18 +27,32 @@ notify_invalid(struct sbx_call *c, const char *msg, const char *name,
 	return -1;
 }
 
+/* Answer MalformedXML; -1. */
+static int
+notify_malformed(struct sbx_call *c)
+{
+	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was "
+	    "not well-formed or did not validate against our published "
+	    "schema");
+}
+
+/* A string member of a structure, or NULL. */
+static const char *
+notify_str(const cJSON *o, const char *name)
+{
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, name));
+}
+
 /* Read one FilterRule into cfg (Prefix or Suffix); -1 after answering. */
 static int
-notify_rule(struct sbx_call *c, xmlNode *r, cJSON *cfg)
+notify_rule(struct sbx_call *c, const cJSON *r, cJSON *cfg)
 {
-	const char *name = sbx_s3_xml_child(r, "Name");
-	const char *value = sbx_s3_xml_child(r, "Value");
+	const char *name = notify_str(r, "Name");
+	const char *value = notify_str(r, "Value");
 	const char *key;
 
 	if (name == NULL || value == NULL)
-		return sbx_fail(c, 400, "MalformedXML", "The XML you provided was "
-		    "not well-formed or did not validate against our published "
-		    "schema");
+		return notify_malformed(c);
 	if (strcasecmp(name, "prefix") == 0)
 		key = "Prefix";
 	else if (strcasecmp(name, "suffix") == 0)
@@ -58,27 +72,16 @@ notify_rule(struct sbx_call *c, xmlNode *r, cJSON *cfg)
 	return 0;
 }
 
-/* The first child element named name, or NULL. */
-static xmlNode *
-notify_child(xmlNode *n, const char *name)
-{
-	for (n = n ? n->children : NULL; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0)
-			return n;
-	return NULL;
-}
-
-/* Read a Filter's rules into cfg. */
+/* Read a Filter's rules (Filter.Key.FilterRules) into cfg. */
 static int
-notify_filter(struct sbx_call *c, xmlNode *conf, cJSON *cfg)
+notify_filter(struct sbx_call *c, const cJSON *conf, cJSON *cfg)
 {
-	xmlNode *key = notify_child(notify_child(conf, "Filter"), "S3Key"), *r;
+	const cJSON *key = cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(conf, "Filter"), "Key"), *r;
 
-	for (r = key ? key->children : NULL; r != NULL; r = r->next)
-		if (r->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)r->name, "FilterRule") == 0 &&
-		    notify_rule(c, r, cfg) != 0)
+	cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(key,
+	    "FilterRules"))
+		if (notify_rule(c, r, cfg) != 0)
 			return -1;
 	return 0;
 }
@@ -93,70 +96,68 @@ notify_new_id(void)
 	return sbx_base64_encode(uuid, 36);
 }
 
-/* Read one configuration (function, queue or topic) into cfg. */
+/* The kinds of destination: the input's list, the ARN member, and the
+ * name S3's XML gives the destination (kept as the configuration's Kind). */
+static const struct {
+	const char *list;
+	const char *arn;
+	const char *kind;
+} notify_kinds[] = {
+	{ "LambdaFunctionConfigurations", "LambdaFunctionArn", "CloudFunction" },
+	{ "QueueConfigurations", "QueueArn", "Queue" },
+	{ "TopicConfigurations", "TopicArn", "Topic" },
+};
+
+/* Read one configuration of kind k into cfg. */
 static int
-notify_config(struct sbx_call *c, xmlNode *conf, const char *dest_elem,
-    cJSON *cfg)
+notify_config(struct sbx_call *c, const cJSON *conf, size_t k, cJSON *cfg)
 {
-	const char *id = sbx_s3_xml_child(conf, "Id");
-	const char *arn = sbx_s3_xml_child(conf, dest_elem);
+	const char *id = notify_str(conf, "Id");
+	const char *arn = notify_str(conf, notify_kinds[k].arn);
 	cJSON *events = cJSON_AddArrayToObject(cfg, "Events");
-	xmlNode *e;
+	const cJSON *e;
 	char *gen = NULL;
 
 	if (arn == NULL)
-		return sbx_fail(c, 400, "MalformedXML", "The XML you provided was "
-		    "not well-formed or did not validate against our published "
-		    "schema");
+		return notify_malformed(c);
 	cJSON_AddStringToObject(cfg, "Id", id ? id : (gen = notify_new_id()));
 	free(gen);
 	cJSON_AddStringToObject(cfg, "Arn", arn);
-	cJSON_AddStringToObject(cfg, "Kind", dest_elem);
-	for (e = conf->children; e != NULL; e = e->next) {
-		const char *ev;
-		if (e->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)e->name, "Event") != 0)
-			continue;
-		ev = e->children ? (const char *)e->children->content : "";
-		if (!sbx_s3_event_known(ev))
+	cJSON_AddStringToObject(cfg, "Kind", notify_kinds[k].kind);
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(conf,
+	    "Events")) {
+		const char *ev = cJSON_GetStringValue(e);
+		if (ev == NULL || !sbx_s3_event_known(ev))
 			return notify_invalid(c, "The event is not supported for "
-			    "notifications", "Event", ev);
+			    "notifications", "Event", ev ? ev : "");
 		cJSON_AddItemToArray(events, cJSON_CreateString(ev));
 	}
 	if (cJSON_GetArraySize(events) == 0)
-		return sbx_fail(c, 400, "MalformedXML", "The XML you provided was "
-		    "not well-formed or did not validate against our published "
-		    "schema");
+		return notify_malformed(c);
 	return notify_filter(c, conf, cfg);
 }
 
-/* Read the configurations of the document into an array. */
+/* Read the configurations of the input's NotificationConfiguration. */
 static int
-notify_parse(struct sbx_call *c, xmlDoc *doc, cJSON *out)
+notify_parse(struct sbx_call *c, cJSON *out)
 {
-	xmlNode *root = xmlDocGetRootElement(doc), *n;
+	const cJSON *in = sbx_in(c, "NotificationConfiguration"), *conf;
+	size_t k;
 
-	for (n = root ? root->children : NULL; n != NULL; n = n->next) {
-		const char *name = (const char *)n->name, *dest;
-		cJSON *cfg;
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp(name, "EventBridgeConfiguration") == 0)
-			return sbx_fail(c, 501, "NotImplemented", "The sandbox "
-			    "does not deliver events to Amazon EventBridge");
-		dest = strcmp(name, "CloudFunctionConfiguration") == 0 ?
-		    "CloudFunction" : strcmp(name, "QueueConfiguration") == 0 ?
-		    "Queue" : strcmp(name, "TopicConfiguration") == 0 ? "Topic" :
-		    NULL;
-		if (dest == NULL)
-			return sbx_fail(c, 400, "MalformedXML", "The XML you "
-			    "provided was not well-formed or did not validate "
-			    "against our published schema");
-		cfg = cJSON_CreateObject();
-		cJSON_AddItemToArray(out, cfg);
-		if (notify_config(c, n, dest, cfg) != 0)
-			return -1;
-	}
+	if (in == NULL)
+		return notify_malformed(c);
+	if (cJSON_GetObjectItemCaseSensitive(in, "EventBridgeConfiguration"))
+		return sbx_fail(c, 501, "NotImplemented", "The sandbox "
+		    "does not deliver events to Amazon EventBridge");
+	for (k = 0; k < HS_ARRAY_SIZE(notify_kinds); k++)
+		cJSON_ArrayForEach(conf, cJSON_GetObjectItemCaseSensitive(in,
+		    notify_kinds[k].list)) {
+			cJSON *cfg = cJSON_CreateObject();
+
+			cJSON_AddItemToArray(out, cfg);
+			if (notify_config(c, conf, k, cfg) != 0)
+				return -1;
+		}
 	return 0;
 }
 
@@ -260,12 +261,10 @@ static int
 notify_check_destinations(struct sbx_call *c, const struct sbx_bucket *b,
     const cJSON *all)
 {
-	const char *skip = aws_kvlist_get(&c->req.headers,
-	    "x-amz-skip-destination-validation");
 	const cJSON *cfg;
 	int k = 0;
 
-	if (skip != NULL && strcasecmp(skip, "true") == 0)
+	if (sbx_in_bool(c, "SkipDestinationValidation", false))
 		return 0;
 	cJSON_ArrayForEach(cfg, all) {
 		char *why = NULL, name[32], value[32];
@@ -290,14 +289,13 @@ sbx_s3_put_bucket_notification_configuration(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
 	cJSON *all = cJSON_CreateArray();
-	xmlDoc *doc = NULL;
 	char *cause = NULL;
 	int rc = -1;
 
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		goto cleanup;
 	if (sbx_s3_authorize(c, &b, "s3:PutBucketNotification", NULL) != 0 ||
-	    sbx_s3_parse_body(c, &doc) != 0 || notify_parse(c, doc, all) != 0 ||
+	    notify_parse(c, all) != 0 ||
 	    notify_check_overlap(c, all) != 0 ||
 	    notify_check_destinations(c, &b, all) != 0)
 		goto cleanup;
@@ -305,46 +303,50 @@ sbx_s3_put_bucket_notification_configuration(struct sbx_call *c)
 		sbx_s3_internal(c, cause);
 		goto cleanup;
 	}
-	c->status = 200;
+	c->output = cJSON_CreateObject();
 	rc = 0;
 cleanup:
-	sbx_s3_xml_free(doc);
 	cJSON_Delete(all);
 	sbx_bucket_clear(&b);
 	return rc;
 }
 
-/* Append one configuration as S3's XML. */
+/* Add one kept configuration to the output, in its kind's list. */
 static void
-notify_xml(struct hs_buf *x, const cJSON *cfg)
+notify_output(cJSON *out, const cJSON *cfg)
 {
-	const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(cfg, "Kind"));
-	const char *pre = cJSON_GetStringValue(cJSON_GetObjectItem(cfg, "Prefix"));
-	const char *suf = cJSON_GetStringValue(cJSON_GetObjectItem(cfg, "Suffix"));
-	const cJSON *e;
+	const char *kind = notify_str(cfg, "Kind");
+	const char *pre = notify_str(cfg, "Prefix");
+	const char *suf = notify_str(cfg, "Suffix");
+	cJSON *o, *list, *rules, *r;
+	size_t k = 0;
 
-	(void)hs_buf_addf(x, "<%sConfiguration>", kind);
-	sbx_xml_elem(x, "Id", cJSON_GetStringValue(cJSON_GetObjectItem(cfg,
-	    "Id")));
-	sbx_xml_elem(x, kind, cJSON_GetStringValue(cJSON_GetObjectItem(cfg,
-	    "Arn")));
-	cJSON_ArrayForEach(e, cJSON_GetObjectItem(cfg, "Events"))
-		sbx_xml_elem(x, "Event", e->valuestring);
-	if (pre != NULL || suf != NULL) {
-		(void)hs_buf_adds(x, "<Filter><S3Key>");
-		if (pre != NULL) {
-			(void)hs_buf_adds(x, "<FilterRule><Name>Prefix</Name>");
-			sbx_xml_elem(x, "Value", pre);
-			(void)hs_buf_adds(x, "</FilterRule>");
-		}
-		if (suf != NULL) {
-			(void)hs_buf_adds(x, "<FilterRule><Name>Suffix</Name>");
-			sbx_xml_elem(x, "Value", suf);
-			(void)hs_buf_adds(x, "</FilterRule>");
-		}
-		(void)hs_buf_adds(x, "</S3Key></Filter>");
+	while (k + 1 < HS_ARRAY_SIZE(notify_kinds) &&
+	    strcmp(notify_kinds[k].kind, kind ? kind : "") != 0)
+		k++;
+	list = cJSON_GetObjectItemCaseSensitive(out, notify_kinds[k].list);
+	if (list == NULL)
+		list = cJSON_AddArrayToObject(out, notify_kinds[k].list);
+	o = cJSON_CreateObject();
+	cJSON_AddItemToArray(list, o);
+	cJSON_AddStringToObject(o, "Id", notify_str(cfg, "Id"));
+	cJSON_AddStringToObject(o, notify_kinds[k].arn, notify_str(cfg, "Arn"));
+	cJSON_AddItemToObject(o, "Events", cJSON_Duplicate(
+	    cJSON_GetObjectItemCaseSensitive(cfg, "Events"), true));
+	if (pre == NULL && suf == NULL)
+		return;
+	rules = cJSON_AddArrayToObject(cJSON_AddObjectToObject(
+	    cJSON_AddObjectToObject(o, "Filter"), "Key"), "FilterRules");
+	if (pre != NULL) {
+		cJSON_AddItemToArray(rules, r = cJSON_CreateObject());
+		cJSON_AddStringToObject(r, "Name", "Prefix");
+		cJSON_AddStringToObject(r, "Value", pre);
 	}
-	(void)hs_buf_addf(x, "</%sConfiguration>", kind);
+	if (suf != NULL) {
+		cJSON_AddItemToArray(rules, r = cJSON_CreateObject());
+		cJSON_AddStringToObject(r, "Name", "Suffix");
+		cJSON_AddStringToObject(r, "Value", suf);
+	}
 }
 
 /* GetBucketNotificationConfiguration. */
@@ -365,11 +367,9 @@ sbx_s3_get_bucket_notification_configuration(struct sbx_call *c)
 		sbx_s3_internal(c, cause);
 		goto cleanup;
 	}
-	sbx_s3_xml_begin(c, "NotificationConfiguration");
+	c->output = cJSON_CreateObject();
 	cJSON_ArrayForEach(cfg, all)
-		notify_xml(&c->body, cfg);
-	(void)hs_buf_adds(&c->body, "</NotificationConfiguration>");
-	sbx_s3_xml_answer(c, 200);
+		notify_output(c->output, cfg);
 	rc = 0;
 cleanup:
 	cJSON_Delete(all);

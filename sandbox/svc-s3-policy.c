@@ -188,21 +188,20 @@ int
 sbx_s3_put_bucket_policy(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
-	char *text = NULL, *cause = NULL;
+	const char *text = sbx_in_str(c, "Policy");
+	char *cause = NULL;
 	int rc = -1;
 
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
 	if (sbx_s3_authorize(c, &b, "s3:PutBucketPolicy", NULL) != 0)
 		goto cleanup;
-	if (c->req.body_kind != AWS_BODY_MEMORY || c->req.body.len == 0 ||
-	    c->req.body.len > 20 * 1024) {
-		s3_malformed(c, c->req.body.len > 20 * 1024 ? "Policy exceeds "
-		    "the maximum allowed document size." : "Missing required "
-		    "field Policy");
+	if (text == NULL || *text == '\0' || strlen(text) > 20 * 1024) {
+		s3_malformed(c, text != NULL && strlen(text) > 20 * 1024 ?
+		    "Policy exceeds the maximum allowed document size." :
+		    "Missing required field Policy");
 		goto cleanup;
 	}
-	text = hs_xstrndup(c->req.body.buf, c->req.body.len);
 	if (s3_policy_validate(c, &b, text) != 0)
 		goto cleanup;
 	if (sbx_s3_bucket_set(c->sb->store, c->bucket, "policy", text,
@@ -210,10 +209,10 @@ sbx_s3_put_bucket_policy(struct sbx_call *c)
 		sbx_s3_internal(c, cause);
 		goto cleanup;
 	}
-	c->status = 204;
+	c->status = 204;	/* as S3 answers; the model says nothing */
+	c->output = cJSON_CreateObject();
 	rc = 0;
 cleanup:
-	free(text);
 	sbx_bucket_clear(&b);
 	return rc;
 }
@@ -235,8 +234,8 @@ sbx_s3_get_bucket_policy(struct sbx_call *c)
 		sbx_fail_field(c, "BucketName", c->bucket);
 		goto cleanup;
 	}
-	(void)hs_buf_adds(&c->body, b.policy);
-	sbx_header(c, "Content-Type", "application/json");
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "Policy", b.policy);
 	rc = 0;
 cleanup:
 	sbx_bucket_clear(&b);
@@ -258,7 +257,7 @@ sbx_s3_delete_bucket_policy(struct sbx_call *c)
 		    &cause) < 0)
 			sbx_s3_internal(c, cause);
 		else {
-			c->status = 204;
+			c->output = cJSON_CreateObject();	/* 204 */
 			rc = 0;
 		}
 	}

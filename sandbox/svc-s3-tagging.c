@@ -5,8 +5,6 @@
 #include "hs-common.h"
 #include "s3.h"
 
-#include <libxml/parser.h>
-
 #define S3_MAX_BUCKET_TAGS 50
 
 /* Load the bucket and authorize action on it. */
@@ -32,6 +30,14 @@ s3_invalid_tag(struct sbx_call *c, const char *msg, const char *key)
 	return -1;
 }
 
+/* Answer MalformedXML. */
+static int
+s3_malformed_xml(struct sbx_call *c)
+{
+	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
+	    "well-formed or did not validate against our published schema");
+}
+
 /* Check one tag and add it to the list. */
 static int
 s3_tag_add(struct sbx_call *c, cJSON *list, const char *k, const char *v)
@@ -39,9 +45,7 @@ s3_tag_add(struct sbx_call *c, cJSON *list, const char *k, const char *v)
 	cJSON *t;
 
 	if (k == NULL || v == NULL)
-		return sbx_fail(c, 400, "MalformedXML", "The XML you provided "
-		    "was not well-formed or did not validate against our "
-		    "published schema");
+		return s3_malformed_xml(c);
 	if (*k == '\0' || strlen(k) > 128)
 		return s3_invalid_tag(c, "The TagKey you have provided is "
 		    "invalid", k);
@@ -63,27 +67,26 @@ s3_tag_add(struct sbx_call *c, cJSON *list, const char *k, const char *v)
 	return 0;
 }
 
-/* Read <Tagging><TagSet><Tag>... into a JSON list. */
+/* Read the input's Tagging.TagSet into the list the bucket keeps. */
 static int
-s3_tags_parse(struct sbx_call *c, xmlDoc *doc, cJSON **out)
+s3_tags_parse(struct sbx_call *c, cJSON **out)
 {
-	xmlNode *set = NULL, *t;
+	cJSON *set = cJSON_GetObjectItemCaseSensitive(sbx_in(c, "Tagging"),
+	    "TagSet"), *t;
 	cJSON *list = cJSON_CreateArray();
 
-	for (t = xmlDocGetRootElement(doc)->children; t; t = t->next)
-		if (t->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)t->name, "TagSet") == 0)
-			set = t;
-	for (t = set ? set->children : NULL; t != NULL; t = t->next) {
-		if (t->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)t->name, "Tag") != 0)
-			continue;
-		if (s3_tag_add(c, list, sbx_s3_xml_child(t, "Key"),
-		    sbx_s3_xml_child(t, "Value")) != 0) {
+	if (!cJSON_IsArray(set)) {
+		cJSON_Delete(list);
+		return s3_malformed_xml(c);
+	}
+	cJSON_ArrayForEach(t, set)
+		if (s3_tag_add(c, list, cJSON_GetStringValue(
+		    cJSON_GetObjectItemCaseSensitive(t, "Key")),
+		    cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(t,
+		    "Value"))) != 0) {
 			cJSON_Delete(list);
 			return -1;
 		}
-	}
 	if (cJSON_GetArraySize(list) > S3_MAX_BUCKET_TAGS) {
 		cJSON_Delete(list);
 		return s3_invalid_tag(c, "Bucket tag count cannot be greater "
@@ -93,7 +96,7 @@ s3_tags_parse(struct sbx_call *c, xmlDoc *doc, cJSON **out)
 	return 0;
 }
 
-/* Store a column and answer status. */
+/* Store a column; the answer is empty, with status (0: the model's). */
 static int
 s3_store(struct sbx_call *c, const char *column, const char *value,
     int status)
@@ -103,30 +106,29 @@ s3_store(struct sbx_call *c, const char *column, const char *value,
 	if (sbx_s3_bucket_set(c->sb->store, c->bucket, column, value,
 	    &cause) < 0)
 		return sbx_s3_internal(c, cause);
-	c->status = status;
+	if (status != 0)
+		c->status = status;
+	c->output = cJSON_CreateObject();
 	return 0;
 }
 
-/* PutBucketTagging: 204. */
+/* PutBucketTagging: 204, as S3 answers (the model says nothing). */
 int
 sbx_s3_put_bucket_tagging(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
-	xmlDoc *doc = NULL;
 	cJSON *list = NULL;
 	char *s;
 	int rc = -1;
 
 	if (s3_begin(c, &b, "s3:PutBucketTagging") != 0)
 		return -1;
-	if (sbx_s3_parse_body(c, &doc) == 0 &&
-	    s3_tags_parse(c, doc, &list) == 0) {
+	if (s3_tags_parse(c, &list) == 0) {
 		s = cJSON_PrintUnformatted(list);
 		rc = s3_store(c, "tagging", s, 204);
 		cJSON_free(s);
 	}
 	cJSON_Delete(list);
-	sbx_s3_xml_free(doc);
 	sbx_bucket_clear(&b);
 	return rc;
 }
@@ -136,7 +138,6 @@ int
 sbx_s3_get_bucket_tagging(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
-	cJSON *list, *t;
 	int rc = -1;
 
 	if (s3_begin(c, &b, "s3:GetBucketTagging") != 0)
@@ -146,20 +147,8 @@ sbx_s3_get_bucket_tagging(struct sbx_call *c)
 		sbx_fail_field(c, "BucketName", c->bucket);
 		goto cleanup;
 	}
-	list = cJSON_Parse(b.tagging);
-	sbx_s3_xml_begin(c, "Tagging");
-	(void)hs_buf_adds(&c->body, "<TagSet>");
-	cJSON_ArrayForEach(t, list) {
-		(void)hs_buf_adds(&c->body, "<Tag>");
-		sbx_xml_elem(&c->body, "Key", cJSON_GetStringValue(
-		    cJSON_GetObjectItem(t, "Key")));
-		sbx_xml_elem(&c->body, "Value", cJSON_GetStringValue(
-		    cJSON_GetObjectItem(t, "Value")));
-		(void)hs_buf_adds(&c->body, "</Tag>");
-	}
-	(void)hs_buf_adds(&c->body, "</TagSet></Tagging>");
-	cJSON_Delete(list);
-	sbx_s3_xml_answer(c, 200);
+	c->output = cJSON_CreateObject();
+	cJSON_AddItemToObject(c->output, "TagSet", cJSON_Parse(b.tagging));
 	rc = 0;
 cleanup:
 	sbx_bucket_clear(&b);
@@ -175,7 +164,7 @@ sbx_s3_delete_bucket_tagging(struct sbx_call *c)
 
 	if (s3_begin(c, &b, "s3:PutBucketTagging") != 0)
 		return -1;
-	rc = s3_store(c, "tagging", NULL, 204);
+	rc = s3_store(c, "tagging", NULL, 0);
 	sbx_bucket_clear(&b);
 	return rc;
 }
@@ -185,30 +174,22 @@ int
 sbx_s3_put_bucket_versioning(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
-	xmlDoc *doc = NULL;
-	const char *st;
+	cJSON *conf = sbx_in(c, "VersioningConfiguration");
+	const char *st = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(conf, "Status"));
 	int rc = -1;
 
 	if (s3_begin(c, &b, "s3:PutBucketVersioning") != 0)
 		return -1;
-	if (sbx_s3_parse_body(c, &doc) != 0)
-		goto cleanup;
-	if (sbx_s3_xml_child(xmlDocGetRootElement(doc), "MfaDelete") != NULL) {
+	if (cJSON_GetObjectItemCaseSensitive(conf, "MFADelete") != NULL ||
+	    sbx_in_str(c, "MFA") != NULL)
 		sbx_fail(c, 501, "NotImplemented", "A header you provided "
 		    "implies functionality that is not implemented");
-		goto cleanup;
-	}
-	st = sbx_s3_xml_child(xmlDocGetRootElement(doc), "Status");
-	if (st == NULL || (strcmp(st, "Enabled") != 0 &&
-	    strcmp(st, "Suspended") != 0)) {
-		sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
-		    "well-formed or did not validate against our published "
-		    "schema");
-		goto cleanup;
-	}
-	rc = s3_store(c, "versioning", st, 200);
-cleanup:
-	sbx_s3_xml_free(doc);
+	else if (st == NULL || (strcmp(st, "Enabled") != 0 &&
+	    strcmp(st, "Suspended") != 0))
+		s3_malformed_xml(c);
+	else
+		rc = s3_store(c, "versioning", st, 0);
 	sbx_bucket_clear(&b);
 	return rc;
 }
@@ -221,17 +202,9 @@ sbx_s3_get_bucket_versioning(struct sbx_call *c)
 
 	if (s3_begin(c, &b, "s3:GetBucketVersioning") != 0)
 		return -1;
-	sbx_xml_start(&c->body);
-	if (b.versioning == NULL)
-		(void)hs_buf_addf(&c->body, "<VersioningConfiguration "
-		    "xmlns=\"%s\"/>", S3_XMLNS);
-	else {
-		(void)hs_buf_addf(&c->body, "<VersioningConfiguration "
-		    "xmlns=\"%s\">", S3_XMLNS);
-		sbx_xml_elem(&c->body, "Status", b.versioning);
-		(void)hs_buf_adds(&c->body, "</VersioningConfiguration>");
-	}
-	sbx_s3_xml_answer(c, 200);
+	c->output = cJSON_CreateObject();
+	if (b.versioning != NULL)
+		cJSON_AddStringToObject(c->output, "Status", b.versioning);
 	sbx_bucket_clear(&b);
 	return 0;
 }
