@@ -847,6 +847,81 @@ test_server_errors(void)
 	aws_response_clear(&resp);
 }
 
+/* The server side names S3's answers as S3 does (the model does not). */
+static void
+test_server_s3_roots(void)
+{
+	static const struct {
+		const char *op, *output, *start;
+	} cases[] = {
+		{ "ListObjectsV2", "{\"Name\": \"b\", \"KeyCount\": 0}",
+		  "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/"
+		  "2006-03-01/\"><Name>b</Name>" },
+		{ "ListBuckets", "{\"Buckets\": [{\"Name\": \"b\"}]}",
+		  "<ListAllMyBucketsResult xmlns=" },
+		{ "GetBucketTagging", "{\"TagSet\": [{\"Key\": \"k\", "
+		  "\"Value\": \"v\"}]}", "<Tagging xmlns=" },
+		{ "CreateMultipartUpload", "{\"UploadId\": \"u\"}",
+		  "<InitiateMultipartUploadResult xmlns=" },
+		{ "CompleteMultipartUpload", "{\"ETag\": \"e\"}",
+		  "<CompleteMultipartUploadResult xmlns=" },
+		{ "DeleteObjects", "{\"Deleted\": [{\"Key\": \"k\"}]}",
+		  "<DeleteResult xmlns=" },
+		{ "GetBucketNotificationConfiguration", "{\"LambdaFunction"
+		  "Configurations\": [{\"LambdaFunctionArn\": \"a\", "
+		  "\"Events\": [\"s3:ObjectCreated:*\"]}]}",
+		  "<NotificationConfiguration xmlns=" },
+	};
+	size_t i;
+
+	for (i = 0; i < HS_ARRAY_SIZE(cases); i++) {
+		struct aws_response resp = AWS_RESPONSE_INIT;
+		cJSON *out = cJSON_Parse(cases[i].output);
+		char *cause = NULL;
+		const char *body;
+
+		CU_ASSERT_EQUAL(aws_protocol_encode_response(op_of("s3",
+		    cases[i].op), out, "R1", &resp, &cause), 0);
+		body = resp.body.buf ? strchr(resp.body.buf, '\n') : NULL;
+		CU_ASSERT_PTR_NOT_NULL(body);
+		if (body != NULL && !hs_starts_with(body + 1, cases[i].start))
+			printf("# %s: %s\n", cases[i].op, body + 1);
+		CU_ASSERT(body != NULL && hs_starts_with(body + 1,
+		    cases[i].start));
+		free(cause);
+		cJSON_Delete(out);
+		aws_response_clear(&resp);
+	}
+}
+
+/* An unmodeled S3 error keeps its extra members (BucketName, Key). */
+static void
+test_server_error_fields(void)
+{
+	struct aws_error err = AWS_ERROR_INIT;
+	struct aws_response resp = AWS_RESPONSE_INIT;
+	char *cause = NULL;
+
+	err.status = 409;
+	err.code = (char *)"BucketNotEmpty";
+	err.message = (char *)"The bucket you tried to delete is not empty";
+	err.request_id = (char *)"R9";
+	err.host_id = (char *)"H9";
+	err.fields = cJSON_Parse("{\"BucketName\": \"a<b\", \"Code\": "
+	    "\"ignored\"}");
+	CU_ASSERT_EQUAL(aws_protocol_encode_error(op_of("s3",
+	    "DeleteBucket")->service, &err, &resp, &cause), 0);
+	CU_ASSERT_EQUAL(resp.status, 409);
+	CU_ASSERT_PTR_NOT_NULL(strstr(resp.body.buf ? resp.body.buf : "",
+	    "<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried "
+	    "to delete is not empty</Message><BucketName>a&lt;b</BucketName>"
+	    "<RequestId>R9</RequestId><HostId>H9</HostId></Error>"));
+	HS_ASSERT_STR_EQ(aws_kvlist_get(&resp.headers, "x-amz-id-2"), "H9");
+	cJSON_Delete(err.fields);
+	free(cause);
+	aws_response_clear(&resp);
+}
+
 static void
 test_unsupported_protocol(void)
 {
@@ -885,6 +960,8 @@ static const struct hs_unit_case cases[] = {
 	{ "server-routing", test_server_routing },
 	{ "server-file-bodies", test_server_file_bodies },
 	{ "server-errors", test_server_errors },
+	{ "server-s3-roots", test_server_s3_roots },
+	{ "server-error-fields", test_server_error_fields },
 	{ "unsupported-protocol", test_unsupported_protocol },
 };
 
