@@ -132,6 +132,7 @@ EXTRA_DIST += tests/lib-sandbox.sh tests/sandbox-request.py \
 	tests/sandbox-parallel.py bench/sandbox-stress.py
 HS_SANDBOX_TESTS = \
 	tests/t0500-sandbox-server.sh \
+	tests/t0505-sandbox-manual.sh \
 	tests/t0510-sandbox-auth.sh \
 	tests/t0520-sandbox-s3-blog.sh \
 	tests/t0530-sandbox-s3-objects.sh \

@@ -16,9 +16,10 @@ static const char usage[] =
 	"                     [--account-id ID] [--credentials FILE] [--tls]\n"
 	"                     [--log FILE] [--threads N]\n"
 	"\n"
-	"A local AWS-compatible endpoint (S3 and STS) that enforces bucket\n"
-	"policies. Defaults: 127.0.0.1, port 4566, a temporary data folder\n"
-	"removed at exit, account 000000000000, credentials test/test.\n";
+	"A local AWS-compatible endpoint (S3, STS, IAM, Lambda, ECR and\n"
+	"CloudWatch Logs) that enforces bucket policies. Defaults: 127.0.0.1,\n"
+	"port 4566, a temporary data folder removed at exit, account\n"
+	"000000000000, credentials test/test. See hipaa-sandbox(1).\n";
 
 /* Print a warning from the library. */
 static void
