@@ -1,7 +1,8 @@
 /*
  * svc-s3-list.c: ListObjectsV2 and ListObjects: prefix, delimiter with
  * common prefixes, max-keys (1000 at most), StartAfter, Marker and
- * continuation tokens, encoding-type=url.
+ * continuation tokens, encoding-type=url (keys URL-encoded in the
+ * answer), FetchOwner (V1 always gives the Owner).
  *
  * A listing walks the keys in byte order from a cursor. A key holding
  * the delimiter after the prefix rolls up into a common prefix P, and the
