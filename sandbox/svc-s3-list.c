@@ -1,7 +1,8 @@
 /*
  * svc-s3-list.c: ListObjectsV2 and ListObjects: prefix, delimiter with
  * common prefixes, max-keys (1000 at most), StartAfter, Marker and
- * continuation tokens, encoding-type=url.
+ * continuation tokens, encoding-type=url (keys URL-encoded in the
+ * answer), FetchOwner (V1 always gives the Owner).
  *
  * A listing walks the keys in byte order from a cursor. A key holding
  * the delimiter after the prefix rolls up into a common prefix P, and the
@@ -78,9 +79,11 @@ s3_walk(struct sbx_call *c, struct s3_listing *l)
 		    l->cursor, want, &batch, &n, &cause) != 0)
 			return sbx_s3_internal(c, cause);
 		for (i = 0; i < n; i++) {
+			const char *cp = l->n > 0 ? l->v[l->n - 1].prefix :
+			    NULL;
 			/* a jump past a common prefix needs a fresh scan */
-			if (i > 0 && l->n > 0 && l->v[l->n - 1].prefix != NULL &&
-			    hs_starts_with(batch[i].key, l->v[l->n - 1].prefix)) {
+			if (i > 0 && cp != NULL &&
+			    hs_starts_with(batch[i].key, cp)) {
 				sbx_object_clear(&batch[i]);
 				continue;
 			}
@@ -117,56 +120,77 @@ s3_listing_clear(struct s3_listing *l)
 	free(l->cursor);
 }
 
-/* Append a key (URL-encoded when asked) as an element. */
+/* Add a key (URL-encoded when asked) as a string member of o. */
 static void
-s3_key_elem(struct hs_buf *b, const char *tag, const char *key, bool url)
+s3_key_add(cJSON *o, const char *member, const char *key, bool url)
 {
 	struct hs_buf e = HS_BUF_INIT;
 
 	if (!url) {
-		sbx_xml_elem(b, tag, key);
+		cJSON_AddStringToObject(o, member, key);
 		return;
 	}
 	aws_uri_encode(&e, key, strlen(key), true);
-	sbx_xml_elem(b, tag, e.buf);
+	cJSON_AddStringToObject(o, member, e.buf ? e.buf : "");
 	hs_buf_release(&e);
 }
 
-/* Append the Contents and CommonPrefixes of a listing. */
-static void
-s3_list_entries(struct sbx_call *c, const struct s3_listing *l, bool url,
-    bool v2)
+/* The Owner of listed objects: the caller's canonical ID. */
+static cJSON *
+s3_owner(struct sbx_call *c)
 {
-	char when[40], canon[65];
-	size_t i;
+	char canon[65];
+	cJSON *o = cJSON_CreateObject();
 
 	sbx_s3_canonical_id(c->who ? c->who->account : c->sb->account_id,
 	    canon);
+	cJSON_AddStringToObject(o, "ID", canon);
+	return o;
+}
+
+/* One Contents entry for an object (with its Owner when asked). */
+static cJSON *
+s3_object_entry(struct sbx_call *c, const struct sbx_object *o, bool url,
+    bool owner)
+{
+	cJSON *e = cJSON_CreateObject();
+	char when[40], *etag = hs_xasprintf("\"%s\"", o->etag);
+
+	sbx_iso_date(o->mtime_ms, when);
+	s3_key_add(e, "Key", o->key, url);
+	cJSON_AddStringToObject(e, "LastModified", when);
+	cJSON_AddStringToObject(e, "ETag", etag);
+	cJSON_AddNumberToObject(e, "Size", (double)o->size);
+	cJSON_AddStringToObject(e, "StorageClass", "STANDARD");
+	if (owner)
+		cJSON_AddItemToObject(e, "Owner", s3_owner(c));
+	free(etag);
+	return e;
+}
+
+/* Add the Contents and CommonPrefixes of a listing to c->output. */
+static void
+s3_list_entries(struct sbx_call *c, const struct s3_listing *l, bool url,
+    bool owner)
+{
+	cJSON *contents = NULL, *prefixes = NULL, *p;
+	size_t i;
+
 	for (i = 0; i < l->n; i++) {
-		const struct sbx_object *o = &l->v[i].obj;
-		if (l->v[i].prefix != NULL)
+		if (l->v[i].prefix == NULL) {
+			if (contents == NULL)
+				contents = cJSON_AddArrayToObject(c->output,
+				    "Contents");
+			cJSON_AddItemToArray(contents, s3_object_entry(c,
+			    &l->v[i].obj, url, owner));
 			continue;
-		sbx_iso_date(o->mtime_ms, when);
-		(void)hs_buf_adds(&c->body, "<Contents>");
-		s3_key_elem(&c->body, "Key", o->key, url);
-		sbx_xml_elem(&c->body, "LastModified", when);
-		sbx_xml_elemf(&c->body, "ETag", "\"%s\"", o->etag);
-		sbx_xml_elemf(&c->body, "Size", "%llu",
-		    (unsigned long long)o->size);
-		if (!v2) {
-			(void)hs_buf_adds(&c->body, "<Owner>");
-			sbx_xml_elem(&c->body, "ID", canon);
-			(void)hs_buf_adds(&c->body, "</Owner>");
 		}
-		sbx_xml_elem(&c->body, "StorageClass", "STANDARD");
-		(void)hs_buf_adds(&c->body, "</Contents>");
-	}
-	for (i = 0; i < l->n; i++) {
-		if (l->v[i].prefix == NULL)
-			continue;
-		(void)hs_buf_adds(&c->body, "<CommonPrefixes>");
-		s3_key_elem(&c->body, "Prefix", l->v[i].prefix, url);
-		(void)hs_buf_adds(&c->body, "</CommonPrefixes>");
+		if (prefixes == NULL)
+			prefixes = cJSON_AddArrayToObject(c->output,
+			    "CommonPrefixes");
+		p = cJSON_CreateObject();
+		s3_key_add(p, "Prefix", l->v[i].prefix, url);
+		cJSON_AddItemToArray(prefixes, p);
 	}
 }
 
@@ -174,12 +198,12 @@ s3_list_entries(struct sbx_call *c, const struct s3_listing *l, bool url,
 static int
 s3_list_params(struct sbx_call *c, struct s3_listing *l, bool *url)
 {
-	const char *enc = aws_kvlist_get_exact(&c->req.query, "encoding-type");
+	const char *enc = sbx_in_str(c, "EncodingType");
 
-	l->prefix = aws_kvlist_get_exact(&c->req.query, "prefix");
+	l->prefix = sbx_in_str(c, "Prefix");
 	if (l->prefix == NULL)
 		l->prefix = "";
-	l->delimiter = aws_kvlist_get_exact(&c->req.query, "delimiter");
+	l->delimiter = sbx_in_str(c, "Delimiter");
 	if (enc != NULL && strcmp(enc, "url") != 0) {
 		sbx_fail(c, 400, "InvalidArgument", "Invalid Encoding Method "
 		    "specified in Request");
@@ -188,7 +212,24 @@ s3_list_params(struct sbx_call *c, struct s3_listing *l, bool *url)
 		return -1;
 	}
 	*url = enc != NULL;
-	return sbx_s3_int_param(c, "max-keys", "MaxKeys", 0, 1000, 1000, &l->max);
+	return sbx_s3_int_param(c, "max-keys", "MaxKeys", 0, 1000, 1000,
+	    &l->max);
+}
+
+/* Add the members both listings answer: Name, Prefix, MaxKeys,
+ * Delimiter, EncodingType, IsTruncated. */
+static void
+s3_list_head(struct sbx_call *c, const struct s3_listing *l, bool url)
+{
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "Name", c->bucket);
+	s3_key_add(c->output, "Prefix", l->prefix, url);
+	cJSON_AddNumberToObject(c->output, "MaxKeys", (double)l->max);
+	if (l->delimiter != NULL)
+		s3_key_add(c->output, "Delimiter", l->delimiter, url);
+	if (url)
+		cJSON_AddStringToObject(c->output, "EncodingType", "url");
+	cJSON_AddBoolToObject(c->output, "IsTruncated", l->truncated);
 }
 
 /* Load and authorize the bucket of a listing. */
@@ -240,40 +281,32 @@ s3_token_encode(const char *cursor)
 	return out;
 }
 
-/* Append the V2 header elements. */
+/* Add the members only V2 answers. */
 static void
 s3_v2_head(struct sbx_call *c, const struct s3_listing *l, bool url,
     const char *token, const char *start_after)
 {
-	sbx_s3_xml_begin(c, "ListBucketResult");
-	sbx_xml_elem(&c->body, "Name", c->bucket);
-	s3_key_elem(&c->body, "Prefix", l->prefix, url);
+	s3_list_head(c, l, url);
 	if (start_after != NULL)
-		s3_key_elem(&c->body, "StartAfter", start_after, url);
+		s3_key_add(c->output, "StartAfter", start_after, url);
 	if (token != NULL)
-		sbx_xml_elem(&c->body, "ContinuationToken", token);
+		cJSON_AddStringToObject(c->output, "ContinuationToken", token);
 	if (l->truncated) {
 		char *next = s3_token_encode(l->cursor);
-		sbx_xml_elem(&c->body, "NextContinuationToken", next);
+		cJSON_AddStringToObject(c->output, "NextContinuationToken",
+		    next);
 		free(next);
 	}
-	sbx_xml_elemf(&c->body, "KeyCount", "%zu", l->n);
-	sbx_xml_elemf(&c->body, "MaxKeys", "%ld", l->max);
-	if (l->delimiter != NULL)
-		s3_key_elem(&c->body, "Delimiter", l->delimiter, url);
-	if (url)
-		sbx_xml_elem(&c->body, "EncodingType", "url");
-	sbx_xml_elem(&c->body, "IsTruncated", l->truncated ? "true" : "false");
+	cJSON_AddNumberToObject(c->output, "KeyCount", (double)l->n);
 }
 
-/* ListObjectsV2. */
+/* ListObjectsV2: Owner only with FetchOwner, as S3 answers. */
 int
 sbx_s3_list_objects_v2(struct sbx_call *c)
 {
 	struct s3_listing l = { 0 };
-	const char *token = aws_kvlist_get_exact(&c->req.query,
-	    "continuation-token");
-	const char *start = aws_kvlist_get_exact(&c->req.query, "start-after");
+	const char *token = sbx_in_str(c, "ContinuationToken");
+	const char *start = sbx_in_str(c, "StartAfter");
 	bool url;
 	int rc = -1;
 
@@ -290,9 +323,7 @@ sbx_s3_list_objects_v2(struct sbx_call *c)
 	if (s3_walk(c, &l) != 0)
 		goto cleanup;
 	s3_v2_head(c, &l, url, token, start);
-	s3_list_entries(c, &l, url, true);
-	(void)hs_buf_adds(&c->body, "</ListBucketResult>");
-	sbx_s3_xml_answer(c, 200);
+	s3_list_entries(c, &l, url, sbx_in_bool(c, "FetchOwner", false));
 	rc = 0;
 cleanup:
 	s3_listing_clear(&l);
@@ -304,7 +335,7 @@ int
 sbx_s3_list_objects(struct sbx_call *c)
 {
 	struct s3_listing l = { 0 };
-	const char *marker = aws_kvlist_get_exact(&c->req.query, "marker");
+	const char *marker = sbx_in_str(c, "Marker");
 	bool url;
 	int rc = -1;
 
@@ -313,22 +344,12 @@ sbx_s3_list_objects(struct sbx_call *c)
 	l.cursor = hs_xstrdup(marker ? marker : "");
 	if (s3_walk(c, &l) != 0)
 		goto cleanup;
-	sbx_s3_xml_begin(c, "ListBucketResult");
-	sbx_xml_elem(&c->body, "Name", c->bucket);
-	s3_key_elem(&c->body, "Prefix", l.prefix, url);
-	s3_key_elem(&c->body, "Marker", marker ? marker : "", url);
+	s3_list_head(c, &l, url);
+	s3_key_add(c->output, "Marker", marker ? marker : "", url);
 	if (l.truncated && l.delimiter != NULL && l.n > 0)
-		s3_key_elem(&c->body, "NextMarker", l.v[l.n - 1].prefix ?
+		s3_key_add(c->output, "NextMarker", l.v[l.n - 1].prefix ?
 		    l.v[l.n - 1].prefix : l.v[l.n - 1].obj.key, url);
-	sbx_xml_elemf(&c->body, "MaxKeys", "%ld", l.max);
-	if (l.delimiter != NULL)
-		s3_key_elem(&c->body, "Delimiter", l.delimiter, url);
-	if (url)
-		sbx_xml_elem(&c->body, "EncodingType", "url");
-	sbx_xml_elem(&c->body, "IsTruncated", l.truncated ? "true" : "false");
-	s3_list_entries(c, &l, url, false);
-	(void)hs_buf_adds(&c->body, "</ListBucketResult>");
-	sbx_s3_xml_answer(c, 200);
+	s3_list_entries(c, &l, url, true);
 	rc = 0;
 cleanup:
 	s3_listing_clear(&l);

@@ -14,7 +14,6 @@
 #include "s3-notify.h"
 
 #include <limits.h>
-#include <libxml/parser.h>
 #include <openssl/evp.h>
 
 #define S3_MAX_PARTS 10000
@@ -30,11 +29,21 @@ s3_no_such_upload(struct sbx_call *c, const char *id)
 	return -1;
 }
 
+/* Add an ETag member: the hex MD5 in quotes, as S3 sends it. */
+static void
+s3_etag_add(cJSON *o, const char *hex)
+{
+	char *etag = hs_xasprintf("\"%s\"", hex);
+
+	cJSON_AddStringToObject(o, "ETag", etag);
+	free(etag);
+}
+
 /* Load the upload named by ?uploadId for c->bucket and c->key. */
 static int
 s3_upload_load(struct sbx_call *c, struct sbx_upload *u)
 {
-	const char *id = aws_kvlist_get_exact(&c->req.query, "uploadId");
+	const char *id = sbx_in_str(c, "UploadId");
 	char *cause = NULL;
 	int r;
 
@@ -67,8 +76,7 @@ s3_upload_headers(struct sbx_call *c)
 {
 	char *json = sbx_s3_headers_json(c), *out;
 	cJSON *h = cJSON_Parse(json);
-	const char *sse = aws_kvlist_get(&c->req.headers,
-	    "x-amz-server-side-encryption");
+	const char *sse = sbx_in_str(c, "ServerSideEncryption");
 
 	if (sse != NULL)
 		cJSON_AddStringToObject(h, "x-amz-server-side-encryption", sse);
@@ -106,13 +114,11 @@ sbx_s3_create_multipart_upload(struct sbx_call *c)
 		sbx_s3_internal(c, cause);
 		goto cleanup;
 	}
-	sbx_s3_xml_begin(c, "InitiateMultipartUploadResult");
-	sbx_xml_elem(&c->body, "Bucket", c->bucket);
-	sbx_xml_elem(&c->body, "Key", c->key);
-	sbx_xml_elem(&c->body, "UploadId", id);
-	(void)hs_buf_adds(&c->body, "</InitiateMultipartUploadResult>");
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "Bucket", c->bucket);
+	cJSON_AddStringToObject(c->output, "Key", c->key);
+	cJSON_AddStringToObject(c->output, "UploadId", id);
 	sbx_s3_sse_headers(c, u.sse, u.kms_key);
-	sbx_s3_xml_answer(c, 200);
 	rc = 0;
 cleanup:
 	free(u.headers);
@@ -135,8 +141,8 @@ sbx_s3_upload_part(struct sbx_call *c)
 
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
-	if (sbx_s3_int_param(c, "partNumber", "PartNumber", 1, LONG_MAX, 0, &number) != 0 ||
-	    number > S3_MAX_PARTS) {
+	if (sbx_s3_int_param(c, "partNumber", "PartNumber", 1, LONG_MAX, 0,
+	    &number) != 0 || number > S3_MAX_PARTS) {
 		sbx_fail(c, 400, "InvalidArgument", "Part number must be an "
 		    "integer between 1 and 10000, inclusive");
 		sbx_fail_field(c, "ArgumentName", "partNumber");
@@ -163,7 +169,8 @@ sbx_s3_upload_part(struct sbx_call *c)
 	}
 	sbx_blob_remove(c->sb, old);
 	free(old);
-	sbx_headerf(c, "ETag", "\"%s\"", md5);
+	c->output = cJSON_CreateObject();
+	s3_etag_add(c->output, md5);
 	sbx_s3_sse_headers(c, u.sse, u.kms_key);
 	rc = 0;
 cleanup:
@@ -178,54 +185,67 @@ struct s3_want {
 	char etag[64];	/* without quotes */
 };
 
-/* Read the requested parts; MalformedXML, InvalidPartOrder. */
+/* Answer MalformedXML (a CompleteMultipartUpload without parts); -1. */
+static int
+s3_malformed(struct sbx_call *c)
+{
+	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
+	    "well-formed or did not validate against our published schema");
+}
+
+/* Read one requested part (its ETag without quotes); false when it
+ * lacks its PartNumber or ETag. */
+static bool
+s3_want_read(const cJSON *part, struct s3_want *w)
+{
+	const cJSON *num = cJSON_GetObjectItemCaseSensitive(part,
+	    "PartNumber");
+	const char *etag = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(part, "ETag"));
+	size_t len;
+
+	if (!cJSON_IsNumber(num) || etag == NULL)
+		return false;
+	w->number = num->valueint;
+	hs_strlcpy(w->etag, etag[0] == '"' ? etag + 1 : etag, sizeof w->etag);
+	len = strlen(w->etag);
+	if (len > 0 && w->etag[len - 1] == '"')
+		w->etag[len - 1] = '\0';
+	return true;
+}
+
+/* Answer InvalidPartOrder; -1. */
+static int
+s3_part_order(struct sbx_call *c)
+{
+	sbx_fail(c, 400, "InvalidPartOrder", "The list of parts was not in "
+	    "ascending order. Parts must be ordered by part number.");
+	sbx_fail_field(c, "UploadId", sbx_in_str(c, "UploadId"));
+	return -1;
+}
+
+/* Read the requested parts (MultipartUpload.Parts of the input);
+ * MalformedXML, InvalidPartOrder. */
 static int
 s3_complete_parse(struct sbx_call *c, struct s3_want **out, size_t *n)
 {
-	xmlDoc *doc = NULL;
-	xmlNode *p;
-	int rc = -1;
+	const cJSON *parts = cJSON_GetObjectItemCaseSensitive(
+	    sbx_in(c, "MultipartUpload"), "Parts"), *p;
 
 	*out = NULL;
 	*n = 0;
-	if (sbx_s3_parse_body(c, &doc) != 0)
-		return -1;
-	for (p = xmlDocGetRootElement(doc)->children; p != NULL; p = p->next) {
-		const char *num, *etag;
-		struct s3_want *w;
-		if (p->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)p->name, "Part") != 0)
-			continue;
-		num = sbx_s3_xml_child(p, "PartNumber");
-		etag = sbx_s3_xml_child(p, "ETag");
-		if (num == NULL || etag == NULL || *n >= S3_MAX_PARTS)
-			goto malformed;
-		*out = hs_xreallocarray(*out, *n + 1, sizeof **out);
-		w = &(*out)[(*n)++];
-		w->number = atoi(num);
-		hs_strlcpy(w->etag, etag[0] == '"' ? etag + 1 : etag,
-		    sizeof w->etag);
-		if (w->etag[0] != '\0' && w->etag[strlen(w->etag) - 1] == '"')
-			w->etag[strlen(w->etag) - 1] = '\0';
-		if (*n > 1 && w->number <= (*out)[*n - 2].number) {
-			sbx_fail(c, 400, "InvalidPartOrder", "The list of parts "
-			    "was not in ascending order. Parts must be ordered "
-			    "by part number.");
-			sbx_fail_field(c, "UploadId", aws_kvlist_get_exact(
-			    &c->req.query, "uploadId"));
-			goto cleanup;
-		}
+	if (cJSON_GetArraySize(parts) < 1 ||
+	    cJSON_GetArraySize(parts) > S3_MAX_PARTS)
+		return s3_malformed(c);
+	*out = hs_xcalloc((size_t)cJSON_GetArraySize(parts), sizeof **out);
+	cJSON_ArrayForEach(p, parts) {
+		struct s3_want *w = &(*out)[*n];
+		if (!s3_want_read(p, w))
+			return s3_malformed(c);
+		if (++*n > 1 && w->number <= (*out)[*n - 2].number)
+			return s3_part_order(c);
 	}
-	if (*n > 0) {
-		rc = 0;
-		goto cleanup;
-	}
-malformed:
-	sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
-	    "well-formed or did not validate against our published schema");
-cleanup:
-	sbx_s3_xml_free(doc);
-	return rc;
+	return 0;
 }
 
 /* Answer InvalidPart for a requested part. */
@@ -306,7 +326,8 @@ s3_complete_join(struct sbx_call *c, struct sbx_part **sel, size_t n,
 		for (k = 0; k < 16; k++)
 			sscanf(sel[i]->etag + 2 * k, "%2hhx", &raw[k]);
 		EVP_DigestUpdate(md, raw, 16);
-		if (sbx_s3_blob_copy(c, w, sel[i]->blob, true, sel[i]->size) != 0)
+		if (sbx_s3_blob_copy(c, w, sel[i]->blob, true,
+		    sel[i]->size) != 0)
 			goto cleanup;
 	}
 	if (sbx_blob_commit(w, blob, raw, &o->size, &cause) != 0) {
@@ -331,7 +352,7 @@ static int
 s3_complete_commit(struct sbx_call *c, const struct sbx_upload *u,
     struct sbx_object *o, size_t nparts)
 {
-	char **blobs = NULL, *cause = NULL;
+	char **blobs = NULL, *cause = NULL, *loc;
 	size_t nb = 0;
 	int r;
 
@@ -350,15 +371,14 @@ s3_complete_commit(struct sbx_call *c, const struct sbx_upload *u,
 		    s3_no_such_upload(c, u->id);
 	}
 	sbx_s3_blobs_remove(c, blobs, nb);
-	sbx_s3_xml_begin(c, "CompleteMultipartUploadResult");
-	sbx_xml_elemf(&c->body, "Location", "%s/%s/%s", c->sb->url, c->bucket,
-	    c->key);
-	sbx_xml_elem(&c->body, "Bucket", c->bucket);
-	sbx_xml_elem(&c->body, "Key", c->key);
-	sbx_xml_elemf(&c->body, "ETag", "\"%s\"", o->etag);
-	(void)hs_buf_adds(&c->body, "</CompleteMultipartUploadResult>");
+	loc = hs_xasprintf("%s/%s/%s", c->sb->url, c->bucket, c->key);
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "Location", loc);
+	cJSON_AddStringToObject(c->output, "Bucket", c->bucket);
+	cJSON_AddStringToObject(c->output, "Key", c->key);
+	s3_etag_add(c->output, o->etag);
 	sbx_s3_sse_headers(c, u->sse, u->kms_key);
-	sbx_s3_xml_answer(c, 200);
+	free(loc);
 	return 0;
 }
 
@@ -395,7 +415,8 @@ sbx_s3_complete_multipart_upload(struct sbx_call *c)
 	o.etag = etag;
 	rc = s3_complete_commit(c, &u, &o, nw);
 	if (rc == 0)
-		sbx_s3_notify_stored(c, &b, "ObjectCreated:CompleteMultipartUpload");
+		sbx_s3_notify_stored(c, &b,
+		    "ObjectCreated:CompleteMultipartUpload");
 cleanup:
 	for (i = 0; have != NULL && i < nh; i++)
 		sbx_part_clear(&have[i]);
@@ -422,12 +443,13 @@ sbx_s3_abort_multipart_upload(struct sbx_call *c)
 	if (s3_upload_load(c, &u) != 0 ||
 	    sbx_s3_authorize(c, &b, "s3:AbortMultipartUpload", c->key) != 0)
 		goto cleanup;
-	if (sbx_s3_upload_delete(c->sb->store, u.id, &blobs, &nb, &cause) != 0) {
+	if (sbx_s3_upload_delete(c->sb->store, u.id, &blobs, &nb,
+	    &cause) != 0) {
 		sbx_s3_internal(c, cause);
 		goto cleanup;
 	}
 	sbx_s3_blobs_remove(c, blobs, nb);
-	c->status = 204;
+	c->output = cJSON_CreateObject();	/* 204, as the model says */
 	rc = 0;
 cleanup:
 	sbx_upload_clear(&u);
@@ -435,39 +457,72 @@ cleanup:
 	return rc;
 }
 
-/* Append <Initiator> and <Owner> for a principal ARN. */
+/* Add Initiator and Owner members to o for a principal ARN. */
 static void
-s3_initiator(struct sbx_call *c, const char *arn, const char *owner)
+s3_initiator(cJSON *o, const char *arn, const char *owner)
 {
+	cJSON *i = cJSON_AddObjectToObject(o, "Initiator");
+	cJSON *w = cJSON_AddObjectToObject(o, "Owner");
 	char canon[65];
 
 	sbx_s3_canonical_id(owner, canon);
-	(void)hs_buf_adds(&c->body, "<Initiator>");
-	sbx_xml_elem(&c->body, "ID", arn ? arn : canon);
-	sbx_xml_elem(&c->body, "DisplayName", owner);
-	(void)hs_buf_adds(&c->body, "</Initiator><Owner>");
-	sbx_xml_elem(&c->body, "ID", canon);
-	sbx_xml_elem(&c->body, "DisplayName", owner);
-	(void)hs_buf_adds(&c->body, "</Owner>");
+	cJSON_AddStringToObject(i, "ID", arn ? arn : canon);
+	cJSON_AddStringToObject(i, "DisplayName", owner);
+	cJSON_AddStringToObject(w, "ID", canon);
+	cJSON_AddStringToObject(w, "DisplayName", owner);
 }
 
-/* Append the <Part> entries of a ListParts page. */
+/* Add the Parts of a ListParts page to c->output. */
 static void
-s3_parts_xml(struct sbx_call *c, struct sbx_part *v, size_t n)
+s3_parts_add(struct sbx_call *c, struct sbx_part *v, size_t n)
 {
+	cJSON *list, *p;
 	char when[40];
 	size_t i;
 
+	if (n == 0)
+		return;
+	list = cJSON_AddArrayToObject(c->output, "Parts");
 	for (i = 0; i < n; i++) {
 		sbx_iso_date(v[i].mtime_ms, when);
-		(void)hs_buf_adds(&c->body, "<Part>");
-		sbx_xml_elemf(&c->body, "PartNumber", "%d", v[i].number);
-		sbx_xml_elem(&c->body, "LastModified", when);
-		sbx_xml_elemf(&c->body, "ETag", "\"%s\"", v[i].etag);
-		sbx_xml_elemf(&c->body, "Size", "%llu",
-		    (unsigned long long)v[i].size);
-		(void)hs_buf_adds(&c->body, "</Part>");
+		p = cJSON_CreateObject();
+		cJSON_AddNumberToObject(p, "PartNumber", v[i].number);
+		cJSON_AddStringToObject(p, "LastModified", when);
+		s3_etag_add(p, v[i].etag);
+		cJSON_AddNumberToObject(p, "Size", (double)v[i].size);
+		cJSON_AddItemToArray(list, p);
 	}
+}
+
+/* Answer a ListParts page (n parts of v, truncated or not). */
+static void
+s3_parts_answer(struct sbx_call *c, const struct sbx_upload *u,
+    const char *owner, struct sbx_part *v, size_t n, long marker,
+    long max, bool truncated)
+{
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "Bucket", c->bucket);
+	cJSON_AddStringToObject(c->output, "Key", c->key);
+	cJSON_AddStringToObject(c->output, "UploadId", u->id);
+	s3_initiator(c->output, u->initiator, owner);
+	cJSON_AddStringToObject(c->output, "StorageClass", "STANDARD");
+	cJSON_AddNumberToObject(c->output, "PartNumberMarker", (double)marker);
+	cJSON_AddNumberToObject(c->output, "NextPartNumberMarker",
+	    n > 0 ? v[n - 1].number : 0);
+	cJSON_AddNumberToObject(c->output, "MaxParts", (double)max);
+	cJSON_AddBoolToObject(c->output, "IsTruncated", truncated);
+	s3_parts_add(c, v, n);
+}
+
+/* Read ListParts' MaxParts and PartNumberMarker. */
+static int
+s3_parts_params(struct sbx_call *c, long *max, long *marker)
+{
+	if (sbx_s3_int_param(c, "max-parts", "MaxParts", 0, 1000, 1000,
+	    max) != 0)
+		return -1;
+	return sbx_s3_int_param(c, "part-number-marker", "PartNumberMarker",
+	    0, S3_MAX_PARTS, 0, marker);
 }
 
 /* ListParts. */
@@ -486,10 +541,9 @@ sbx_s3_list_parts(struct sbx_call *c)
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
 	if (s3_upload_load(c, &u) != 0 ||
-	    sbx_s3_authorize(c, &b, "s3:ListMultipartUploadParts", c->key) != 0 ||
-	    sbx_s3_int_param(c, "max-parts", "MaxParts", 0, 1000, 1000, &max) != 0 ||
-	    sbx_s3_int_param(c, "part-number-marker", "PartNumberMarker", 0, S3_MAX_PARTS, 0,
-	    &marker) != 0)
+	    sbx_s3_authorize(c, &b, "s3:ListMultipartUploadParts",
+	    c->key) != 0 ||
+	    s3_parts_params(c, &max, &marker) != 0)
 		goto cleanup;
 	if (sbx_s3_part_list(c->sb->store, u.id, (int)marker, (size_t)max + 1,
 	    &v, &n, &cause) != 0) {
@@ -499,20 +553,7 @@ sbx_s3_list_parts(struct sbx_call *c)
 	truncated = n > (size_t)max;
 	if (truncated)
 		n = (size_t)max;
-	sbx_s3_xml_begin(c, "ListPartsResult");
-	sbx_xml_elem(&c->body, "Bucket", c->bucket);
-	sbx_xml_elem(&c->body, "Key", c->key);
-	sbx_xml_elem(&c->body, "UploadId", u.id);
-	s3_initiator(c, u.initiator, b.owner);
-	sbx_xml_elem(&c->body, "StorageClass", "STANDARD");
-	sbx_xml_elemf(&c->body, "PartNumberMarker", "%ld", marker);
-	sbx_xml_elemf(&c->body, "NextPartNumberMarker", "%d",
-	    n > 0 ? v[n - 1].number : 0);
-	sbx_xml_elemf(&c->body, "MaxParts", "%ld", max);
-	sbx_xml_elem(&c->body, "IsTruncated", truncated ? "true" : "false");
-	s3_parts_xml(c, v, n);
-	(void)hs_buf_adds(&c->body, "</ListPartsResult>");
-	sbx_s3_xml_answer(c, 200);
+	s3_parts_answer(c, &u, b.owner, v, n, marker, max, truncated);
 	rc = 0;
 cleanup:
 	for (i = 0; v != NULL && i < n + 1; i++)
@@ -537,21 +578,52 @@ s3_after_markers(const struct sbx_upload *u, const char *km, const char *um)
 	return um != NULL && *um != '\0' && strcmp(u->id, um) > 0;
 }
 
-/* Append one <Upload>. */
-static void
-s3_upload_xml(struct sbx_call *c, const struct sbx_upload *u,
-    const char *owner)
+/* One Uploads entry. */
+static cJSON *
+s3_upload_entry(const struct sbx_upload *u, const char *owner)
 {
+	cJSON *e = cJSON_CreateObject();
 	char when[40];
 
 	sbx_iso_date(u->initiated_ms, when);
-	(void)hs_buf_adds(&c->body, "<Upload>");
-	sbx_xml_elem(&c->body, "Key", u->key);
-	sbx_xml_elem(&c->body, "UploadId", u->id);
-	s3_initiator(c, u->initiator, owner);
-	sbx_xml_elem(&c->body, "StorageClass", "STANDARD");
-	sbx_xml_elem(&c->body, "Initiated", when);
-	(void)hs_buf_adds(&c->body, "</Upload>");
+	cJSON_AddStringToObject(e, "Key", u->key);
+	cJSON_AddStringToObject(e, "UploadId", u->id);
+	s3_initiator(e, u->initiator, owner);
+	cJSON_AddStringToObject(e, "StorageClass", "STANDARD");
+	cJSON_AddStringToObject(e, "Initiated", when);
+	return e;
+}
+
+/* Add the uploads past the markers, max at most, to c->output with the
+ * next markers and IsTruncated. */
+static void
+s3_uploads_add(struct sbx_call *c, const struct sbx_upload *v, size_t n,
+    long max, const char *owner)
+{
+	const char *km = sbx_in_str(c, "KeyMarker");
+	const char *um = sbx_in_str(c, "UploadIdMarker");
+	const struct sbx_upload *last = NULL;
+	cJSON *list = NULL;
+	size_t i, shown = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!s3_after_markers(&v[i], km, um))
+			continue;
+		if (shown == (size_t)max)
+			break;
+		if (list == NULL)
+			list = cJSON_AddArrayToObject(c->output, "Uploads");
+		cJSON_AddItemToArray(list, s3_upload_entry(&v[i], owner));
+		shown++;
+		last = &v[i];
+	}
+	cJSON_AddStringToObject(c->output, "KeyMarker", km ? km : "");
+	cJSON_AddStringToObject(c->output, "UploadIdMarker", um ? um : "");
+	cJSON_AddStringToObject(c->output, "NextKeyMarker",
+	    last ? last->key : "");
+	cJSON_AddStringToObject(c->output, "NextUploadIdMarker",
+	    last ? last->id : "");
+	cJSON_AddBoolToObject(c->output, "IsTruncated", i < n);
 }
 
 /* ListMultipartUploads. */
@@ -560,11 +632,8 @@ sbx_s3_list_multipart_uploads(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
 	struct sbx_upload *v = NULL;
-	const char *prefix = aws_kvlist_get_exact(&c->req.query, "prefix");
-	const char *km = aws_kvlist_get_exact(&c->req.query, "key-marker");
-	const char *um = aws_kvlist_get_exact(&c->req.query, "upload-id-marker");
-	size_t n = 0, i, shown = 0;
-	const struct sbx_upload *last = NULL;
+	const char *prefix = sbx_in_str(c, "Prefix");
+	size_t n = 0, i;
 	char *cause = NULL;
 	long max;
 	int rc = -1;
@@ -572,38 +641,20 @@ sbx_s3_list_multipart_uploads(struct sbx_call *c)
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
 	if (sbx_s3_authorize(c, &b, "s3:ListBucketMultipartUploads", NULL) ||
-	    sbx_s3_int_param(c, "max-uploads", "MaxUploads", 0, 1000, 1000, &max) != 0)
+	    sbx_s3_int_param(c, "max-uploads", "MaxUploads", 0, 1000, 1000,
+	    &max) != 0)
 		goto cleanup;
 	if (sbx_s3_upload_list(c->sb->store, c->bucket, prefix, &v, &n,
 	    &cause) != 0) {
 		sbx_s3_internal(c, cause);
 		goto cleanup;
 	}
-	sbx_s3_xml_begin(c, "ListMultipartUploadsResult");
-	sbx_xml_elem(&c->body, "Bucket", c->bucket);
-	sbx_xml_elem(&c->body, "KeyMarker", km ? km : "");
-	sbx_xml_elem(&c->body, "UploadIdMarker", um ? um : "");
-	for (i = 0; i < n; i++) {
-		if (!s3_after_markers(&v[i], km, um))
-			continue;
-		if (shown == (size_t)max)
-			break;
-		shown++;
-		last = &v[i];
-	}
-	sbx_xml_elem(&c->body, "NextKeyMarker", last ? last->key : "");
-	sbx_xml_elem(&c->body, "NextUploadIdMarker", last ? last->id : "");
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "Bucket", c->bucket);
 	if (prefix != NULL)
-		sbx_xml_elem(&c->body, "Prefix", prefix);
-	sbx_xml_elemf(&c->body, "MaxUploads", "%ld", max);
-	sbx_xml_elem(&c->body, "IsTruncated", i < n ? "true" : "false");
-	for (i = 0; i < n && shown > 0; i++)
-		if (s3_after_markers(&v[i], km, um)) {
-			s3_upload_xml(c, &v[i], b.owner);
-			shown--;
-		}
-	(void)hs_buf_adds(&c->body, "</ListMultipartUploadsResult>");
-	sbx_s3_xml_answer(c, 200);
+		cJSON_AddStringToObject(c->output, "Prefix", prefix);
+	cJSON_AddNumberToObject(c->output, "MaxUploads", (double)max);
+	s3_uploads_add(c, v, n, max, b.owner);
 	rc = 0;
 cleanup:
 	for (i = 0; i < n; i++)

@@ -85,6 +85,15 @@ test_expect_success 'ListObjects (v1) pages with markers' '
 	test_grep "\"Owner\"" p.json
 '
 
+test_expect_success 'list-objects-v2 gives each Owner only with --fetch-owner' '
+	sbx_aws s3api list-objects-v2 --bucket lst --prefix a/ \
+	    --output json >plain.json &&
+	test_grep_not "\"Owner\"" plain.json &&
+	sbx_aws s3api list-objects-v2 --bucket lst --prefix a/ --fetch-owner \
+	    --query "Contents[].Owner.ID" --output text >ids &&
+	test $(grep -o "[0-9a-f]\{64\}" ids | wc -l) = 2
+'
+
 test_expect_success 's3 ls (encoding-type=url) shows keys with spaces' '
 	sbx_aws s3 ls s3://lst/ >out &&
 	test_grep "PRE sp ace/" out &&
