@@ -38,9 +38,11 @@ s3_delete_integrity(struct sbx_call *c)
 	return 0;
 }
 
-/* Append a {Key, ...} entry to the output list name. */
+/* Append a {Key, VersionId} entry (the version only when the request
+ * named one) to the output list name. */
 static cJSON *
-s3_delete_entry(struct sbx_call *c, const char *name, const char *key)
+s3_delete_entry(struct sbx_call *c, const char *name, const char *key,
+    const char *version)
 {
 	cJSON *list = cJSON_GetObjectItemCaseSensitive(c->output, name);
 	cJSON *e = cJSON_CreateObject();
@@ -48,38 +50,61 @@ s3_delete_entry(struct sbx_call *c, const char *name, const char *key)
 	if (list == NULL)
 		list = cJSON_AddArrayToObject(c->output, name);
 	cJSON_AddStringToObject(e, "Key", key);
+	if (version != NULL)
+		cJSON_AddStringToObject(e, "VersionId", version);
 	cJSON_AddItemToArray(list, e);
 	return e;
 }
 
-/* Delete one key of the list; add its Deleted or Errors entry. */
-static void
-s3_delete_one(struct sbx_call *c, const struct sbx_bucket *b,
-    const char *key, bool quiet)
+/* Delete one key; the error code (and *msg) when it was not deleted. A
+ * version other than "null" (objects are not versioned) is refused
+ * rather than taken for the current object. */
+static const char *
+s3_delete_key(struct sbx_call *c, const struct sbx_bucket *b,
+    const char *key, const char *version, const char **msg)
 {
 	char *old = NULL, *cause = NULL;
-	const char *code = NULL, *msg = NULL;
-	cJSON *e;
 
-	if (!sbx_s3_allowed(c, b, "s3:DeleteObject", key)) {
-		code = "AccessDenied";
-		msg = "Access Denied";
-	} else if (sbx_s3_object_delete(c->sb->store, c->bucket, key, &old,
-	    &cause) < 0) {
-		code = "InternalError";
-		msg = "We encountered an internal error. Please try again.";
-		free(cause);
+	if (version != NULL && strcmp(version, "null") != 0) {
+		*msg = "Deleting a version of an object is not implemented";
+		return "NotImplemented";
 	}
-	if (code == NULL && old != NULL)
+	if (!sbx_s3_allowed(c, b, "s3:DeleteObject", key)) {
+		*msg = "Access Denied";
+		return "AccessDenied";
+	}
+	if (sbx_s3_object_delete(c->sb->store, c->bucket, key, &old,
+	    &cause) < 0) {
+		free(cause);
+		*msg = "We encountered an internal error. Please try again.";
+		return "InternalError";
+	}
+	if (old != NULL)
 		sbx_s3_notify(c, b, "ObjectRemoved:Delete", key, 0, NULL);
 	sbx_blob_remove(c->sb, old);
 	free(old);
+	return NULL;
+}
+
+/* Delete one object of the list ({Key, VersionId}); add its Deleted or
+ * Errors entry. */
+static void
+s3_delete_one(struct sbx_call *c, const struct sbx_bucket *b,
+    const cJSON *obj, bool quiet)
+{
+	const char *key = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    obj, "Key"));
+	const char *version = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(obj, "VersionId"));
+	const char *msg = NULL, *code = s3_delete_key(c, b, key, version, &msg);
+	cJSON *e;
+
 	if (code != NULL) {
-		e = s3_delete_entry(c, "Errors", key);
+		e = s3_delete_entry(c, "Errors", key, version);
 		cJSON_AddStringToObject(e, "Code", code);
 		cJSON_AddStringToObject(e, "Message", msg);
 	} else if (!quiet)
-		(void)s3_delete_entry(c, "Deleted", key);
+		(void)s3_delete_entry(c, "Deleted", key, version);
 }
 
 /* Answer the MalformedXML of a Delete document S3 refuses; -1. */
@@ -130,9 +155,10 @@ sbx_s3_delete_objects(struct sbx_call *c)
 	quiet = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(sbx_in(c,
 	    "Delete"), "Quiet"));
 	c->output = cJSON_CreateObject();
+	/* an empty list: a quiet success still answers <DeleteResult/> */
+	cJSON_AddArrayToObject(c->output, "Deleted");
 	cJSON_ArrayForEach(o, objects)
-		s3_delete_one(c, &b, cJSON_GetStringValue(
-		    cJSON_GetObjectItemCaseSensitive(o, "Key")), quiet);
+		s3_delete_one(c, &b, o, quiet);
 	rc = 0;
 cleanup:
 	sbx_bucket_clear(&b);
