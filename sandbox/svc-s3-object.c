@@ -111,14 +111,20 @@ cleanup:
 	return rc;
 }
 
-/* DeleteObject: 204 whether or not the key existed, as S3 answers. */
+/* DeleteObject: 204 whether or not the key existed, as S3 answers. A
+ * VersionId other than "null" is NotImplemented (objects are not
+ * versioned), as for GetObject, rather than deleting the current object. */
 int
 sbx_s3_delete_object(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
 	char *old = NULL, *cause = NULL;
+	const char *version = sbx_in_str(c, "VersionId");
 	int rc = -1;
 
+	if (version != NULL && strcmp(version, "null") != 0)
+		return sbx_fail(c, 501, "NotImplemented", "A header you "
+		    "provided implies functionality that is not implemented");
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
 	if (sbx_s3_authorize(c, &b, "s3:DeleteObject", c->key) != 0)
