@@ -258,7 +258,8 @@ s3_copy_headers(struct sbx_call *c, const struct sbx_object *src,
 static int
 s3_copy_to_self(struct sbx_call *c, const struct sbx_object *src)
 {
-	if (strcmp(src->bucket, c->bucket) != 0 || strcmp(src->key, c->key) != 0 ||
+	if (strcmp(src->bucket, c->bucket) != 0 ||
+	    strcmp(src->key, c->key) != 0 ||
 	    sbx_in_str(c, "MetadataDirective") != NULL ||
 	    sbx_in_str(c, "ServerSideEncryption") != NULL ||
 	    sbx_in_str(c, "StorageClass") != NULL)
