@@ -1,14 +1,15 @@
 /*
  * svc-s3-delete.c: DeleteObjects (POST ?delete): up to 1000 keys, each
- * authorized on its own (s3:DeleteObject), answered per key in a
- * <DeleteResult>; Quiet mode lists only the errors. S3 requires an
- * integrity header (Content-MD5 or an x-amz-checksum-*) on this request.
+ * authorized on its own (s3:DeleteObject), read from the decoded input
+ * (Delete: Objects of {Key}, Quiet) and answered per key in the output's
+ * Deleted and Errors lists (a DeleteResult document); Quiet mode lists
+ * only the errors. S3 requires an integrity header (Content-MD5 or an
+ * x-amz-checksum-*) on this request: the model has no member for
+ * Content-MD5 here, so that check reads the request's headers.
  */
 #include "hs-common.h"
 #include "s3.h"
 #include "s3-notify.h"
-
-#include <libxml/parser.h>
 
 #define S3_MAX_DELETE 1000
 
@@ -37,62 +38,104 @@ s3_delete_integrity(struct sbx_call *c)
 	return 0;
 }
 
-/* Delete one key of the list; append its <Deleted> or <Error>. */
-static void
-s3_delete_one(struct sbx_call *c, const struct sbx_bucket *b,
-    const char *key, bool quiet, struct hs_buf *out)
+/* Append a {Key, VersionId} entry (the version only when the request
+ * named one) to the output list name. */
+static cJSON *
+s3_delete_entry(struct sbx_call *c, const char *name, const char *key,
+    const char *version)
+{
+	cJSON *list = cJSON_GetObjectItemCaseSensitive(c->output, name);
+	cJSON *e = cJSON_CreateObject();
+
+	if (list == NULL)
+		list = cJSON_AddArrayToObject(c->output, name);
+	cJSON_AddStringToObject(e, "Key", key);
+	if (version != NULL)
+		cJSON_AddStringToObject(e, "VersionId", version);
+	cJSON_AddItemToArray(list, e);
+	return e;
+}
+
+/* Delete one key; the error code (and *msg) when it was not deleted. A
+ * version other than "null" (objects are not versioned) is refused
+ * rather than taken for the current object. */
+static const char *
+s3_delete_key(struct sbx_call *c, const struct sbx_bucket *b,
+    const char *key, const char *version, const char **msg)
 {
 	char *old = NULL, *cause = NULL;
-	const char *code = NULL, *msg = NULL;
 
-	if (!sbx_s3_allowed(c, b, "s3:DeleteObject", key)) {
-		code = "AccessDenied";
-		msg = "Access Denied";
-	} else if (sbx_s3_object_delete(c->sb->store, c->bucket, key, &old,
-	    &cause) < 0) {
-		code = "InternalError";
-		msg = "We encountered an internal error. Please try again.";
-		free(cause);
+	if (version != NULL && strcmp(version, "null") != 0) {
+		*msg = "Deleting a version of an object is not implemented";
+		return "NotImplemented";
 	}
-	if (code == NULL && old != NULL)
+	if (!sbx_s3_allowed(c, b, "s3:DeleteObject", key)) {
+		*msg = "Access Denied";
+		return "AccessDenied";
+	}
+	if (sbx_s3_object_delete(c->sb->store, c->bucket, key, &old,
+	    &cause) < 0) {
+		free(cause);
+		*msg = "We encountered an internal error. Please try again.";
+		return "InternalError";
+	}
+	if (old != NULL)
 		sbx_s3_notify(c, b, "ObjectRemoved:Delete", key, 0, NULL);
 	sbx_blob_remove(c->sb, old);
 	free(old);
-	if (code != NULL) {
-		(void)hs_buf_adds(out, "<Error>");
-		sbx_xml_elem(out, "Key", key);
-		sbx_xml_elem(out, "Code", code);
-		sbx_xml_elem(out, "Message", msg);
-		(void)hs_buf_adds(out, "</Error>");
-	} else if (!quiet) {
-		(void)hs_buf_adds(out, "<Deleted>");
-		sbx_xml_elem(out, "Key", key);
-		(void)hs_buf_adds(out, "</Deleted>");
-	}
+	return NULL;
 }
 
-/* Count the <Object> entries and check each has a Key. */
-static int
-s3_delete_count(struct sbx_call *c, xmlNode *root, size_t *n)
+/* Delete one object of the list ({Key, VersionId}); add its Deleted or
+ * Errors entry. */
+static void
+s3_delete_one(struct sbx_call *c, const struct sbx_bucket *b,
+    const cJSON *obj, bool quiet)
 {
-	xmlNode *o;
+	const char *key = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+	    obj, "Key"));
+	const char *version = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(obj, "VersionId"));
+	const char *msg = NULL, *code = s3_delete_key(c, b, key, version, &msg);
+	cJSON *e;
 
-	*n = 0;
-	for (o = root->children; o != NULL; o = o->next) {
-		if (o->type != XML_ELEMENT_NODE ||
-		    strcmp((const char *)o->name, "Object") != 0)
-			continue;
-		if (sbx_s3_xml_child(o, "Key") == NULL)
-			return sbx_fail(c, 400, "MalformedXML", "The XML you "
-			    "provided was not well-formed or did not validate "
-			    "against our published schema");
-		(*n)++;
+	if (code != NULL) {
+		e = s3_delete_entry(c, "Errors", key, version);
+		cJSON_AddStringToObject(e, "Code", code);
+		cJSON_AddStringToObject(e, "Message", msg);
+	} else if (!quiet)
+		(void)s3_delete_entry(c, "Deleted", key, version);
+}
+
+/* Answer the MalformedXML of a Delete document S3 refuses; -1. */
+static int
+s3_delete_malformed(struct sbx_call *c)
+{
+	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
+	    "well-formed or did not validate against our published schema");
+}
+
+/* The input's Delete.Objects, checking there are 1 to 1000 and that
+ * each has a Key; NULL after answering MalformedXML (a missing body
+ * too, as S3 answers). */
+static cJSON *
+s3_delete_objects_in(struct sbx_call *c)
+{
+	cJSON *objects = cJSON_GetObjectItemCaseSensitive(sbx_in(c, "Delete"),
+	    "Objects"), *o;
+	int n = cJSON_GetArraySize(objects);
+
+	if (!cJSON_IsArray(objects) || n == 0 || n > S3_MAX_DELETE) {
+		s3_delete_malformed(c);
+		return NULL;
 	}
-	if (*n == 0 || *n > S3_MAX_DELETE)
-		return sbx_fail(c, 400, "MalformedXML", "The XML you provided "
-		    "was not well-formed or did not validate against our "
-		    "published schema");
-	return 0;
+	cJSON_ArrayForEach(o, objects)
+		if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(o,
+		    "Key"))) {
+			s3_delete_malformed(c);
+			return NULL;
+		}
+	return objects;
 }
 
 /* DeleteObjects. */
@@ -100,32 +143,24 @@ int
 sbx_s3_delete_objects(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
-	xmlDoc *doc = NULL;
-	xmlNode *root, *o;
-	const char *quiet;
-	size_t n;
+	cJSON *objects, *o;
+	bool quiet;
 	int rc = -1;
 
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
-	if (s3_delete_integrity(c) != 0 || sbx_s3_parse_body(c, &doc) != 0)
+	if (s3_delete_integrity(c) != 0 ||
+	    (objects = s3_delete_objects_in(c)) == NULL)
 		goto cleanup;
-	root = xmlDocGetRootElement(doc);
-	if (s3_delete_count(c, root, &n) != 0)
-		goto cleanup;
-	quiet = sbx_s3_xml_child(root, "Quiet");
-	sbx_s3_xml_begin(c, "DeleteResult");
-	for (o = root->children; o != NULL; o = o->next)
-		if (o->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)o->name, "Object") == 0)
-			s3_delete_one(c, &b, sbx_s3_xml_child(o, "Key"),
-			    quiet != NULL && strcmp(quiet, "true") == 0,
-			    &c->body);
-	(void)hs_buf_adds(&c->body, "</DeleteResult>");
-	sbx_s3_xml_answer(c, 200);
+	quiet = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(sbx_in(c,
+	    "Delete"), "Quiet"));
+	c->output = cJSON_CreateObject();
+	/* an empty list: a quiet success still answers <DeleteResult/> */
+	cJSON_AddArrayToObject(c->output, "Deleted");
+	cJSON_ArrayForEach(o, objects)
+		s3_delete_one(c, &b, o, quiet);
 	rc = 0;
 cleanup:
-	sbx_s3_xml_free(doc);
 	sbx_bucket_clear(&b);
 	return rc;
 }

@@ -3,27 +3,29 @@
  * (If-Match, If-None-Match, If-Modified-Since, If-Unmodified-Since, in
  * RFC 7232's order of precedence), single byte ranges (206, 416
  * InvalidRange; a malformed Range is ignored, as S3 does) and the
- * response-* overrides. Bodies stream from the blob, decrypted chunk by
- * chunk.
+ * response-* overrides, all read from the decoded input (IfMatch, ...,
+ * Range, ResponseContentType...). The answer's headers are members of
+ * c->output (LastModified, ETag, ContentType, Metadata, ContentRange...);
+ * bodies stream from the blob, decrypted chunk by chunk.
  */
 #include "hs-common.h"
 #include "s3.h"
 
+#include "aws/protocol.h"
+
 #include <ctype.h>
-#include <strings.h>
 
-/* Parse an HTTP date; -1 when it is not one. */
-static time_t
-s3_parse_http_date(const char *s)
+/* The seconds of a timestamp member of the input (an ISO 8601 string,
+ * as the model decodes it); -1 when absent. */
+static int64_t
+s3_in_time(const struct sbx_call *c, const char *member)
 {
-	struct tm tm;
-	const char *end;
+	const char *v = sbx_in_str(c, member);
+	struct aws_time t;
 
-	memset(&tm, 0, sizeof tm);
-	end = strptime(s, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-	if (end == NULL || *end != '\0')
+	if (v == NULL || aws_time_parse(v, &t) != 0)
 		return -1;
-	return timegm(&tm);
+	return t.sec;
 }
 
 /* Tell whether an If-Match / If-None-Match list names etag (or is *). */
@@ -56,26 +58,24 @@ s3_precondition_failed(struct sbx_call *c, const char *cond)
 	return -1;
 }
 
-/* Apply the conditional headers: 0 to go on, 1 for 304, -1 for 412. */
+/* Apply the input's conditions (IfMatch, IfUnmodifiedSince, IfNoneMatch,
+ * IfModifiedSince): 0 to go on, 1 for 304, -1 for 412. */
 static int
 s3_conditions(struct sbx_call *c, const struct sbx_object *o)
 {
-	const char *im = aws_kvlist_get(&c->req.headers, "If-Match");
-	const char *inm = aws_kvlist_get(&c->req.headers, "If-None-Match");
-	const char *ims = aws_kvlist_get(&c->req.headers, "If-Modified-Since");
-	const char *ius = aws_kvlist_get(&c->req.headers,
-	    "If-Unmodified-Since");
-	time_t mtime = (time_t)(o->mtime_ms / 1000), t;
+	const char *im = sbx_in_str(c, "IfMatch");
+	const char *inm = sbx_in_str(c, "IfNoneMatch");
+	int64_t ims = s3_in_time(c, "IfModifiedSince");
+	int64_t ius = s3_in_time(c, "IfUnmodifiedSince");
+	int64_t mtime = o->mtime_ms / 1000;
 
 	if (im != NULL && !s3_etag_listed(im, o->etag))
 		return s3_precondition_failed(c, "If-Match");
-	if (im == NULL && ius != NULL && (t = s3_parse_http_date(ius)) >= 0 &&
-	    mtime > t)
+	if (im == NULL && ius >= 0 && mtime > ius)
 		return s3_precondition_failed(c, "If-Unmodified-Since");
 	if (inm != NULL && s3_etag_listed(inm, o->etag))
 		return 1;
-	if (inm == NULL && ims != NULL && (t = s3_parse_http_date(ims)) >= 0 &&
-	    mtime <= t)
+	if (inm == NULL && ims >= 0 && mtime <= ims)
 		return 1;
 	return 0;
 }
@@ -122,32 +122,55 @@ s3_parse_range(const char *r, uint64_t size, uint64_t *first, uint64_t *last,
 	return true;
 }
 
-/* Answer the headers of an object (both Get and Head). */
+/* Start the output with what identifies the object's content: its
+ * LastModified and quoted ETag (all a 304 carries). */
+static void
+s3_object_identity(struct sbx_call *c, const struct sbx_object *o)
+{
+	char when[40], *quoted = hs_xasprintf("\"%s\"", o->etag);
+
+	sbx_iso_date(o->mtime_ms, when);
+	if (c->output == NULL)
+		c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "LastModified", when);
+	cJSON_AddStringToObject(c->output, "ETag", quoted);
+	free(quoted);
+}
+
+/* Replace an output member with the input's response-* override. */
+static void
+s3_override(struct sbx_call *c, const char *in, const char *out)
+{
+	const char *v = sbx_in_str(c, in);
+
+	if (v == NULL)
+		return;
+	cJSON_DeleteItemFromObjectCaseSensitive(c->output, out);
+	cJSON_AddStringToObject(c->output, out, v);
+}
+
+/* Put the object's answer members (both Get and Head) into the output:
+ * identity, kept headers and metadata, encryption, the response-*
+ * overrides of the input. */
 static void
 s3_object_headers(struct sbx_call *c, const struct sbx_object *o)
 {
 	static const char *const over[][2] = {
-		{ "response-cache-control", "Cache-Control" },
-		{ "response-content-disposition", "Content-Disposition" },
-		{ "response-content-encoding", "Content-Encoding" },
-		{ "response-content-language", "Content-Language" },
-		{ "response-content-type", "Content-Type" },
-		{ "response-expires", "Expires" },
+		{ "ResponseCacheControl", "CacheControl" },
+		{ "ResponseContentDisposition", "ContentDisposition" },
+		{ "ResponseContentEncoding", "ContentEncoding" },
+		{ "ResponseContentLanguage", "ContentLanguage" },
+		{ "ResponseContentType", "ContentType" },
+		{ "ResponseExpires", "Expires" },
 	};
-	char when[40];
 	size_t i;
 
-	sbx_http_date((time_t)(o->mtime_ms / 1000), when);
-	sbx_header(c, "Last-Modified", when);
-	sbx_headerf(c, "ETag", "\"%s\"", o->etag);
+	s3_object_identity(c, o);
 	sbx_s3_headers_answer(c, o->headers);
 	sbx_s3_sse_headers(c, o->sse, o->kms_key);
-	sbx_header(c, "Accept-Ranges", "bytes");
-	for (i = 0; i < HS_ARRAY_SIZE(over); i++) {
-		const char *v = aws_kvlist_get_exact(&c->req.query, over[i][0]);
-		if (v != NULL)
-			sbx_header(c, over[i][1], v);
-	}
+	cJSON_AddStringToObject(c->output, "AcceptRanges", "bytes");
+	for (i = 0; i < HS_ARRAY_SIZE(over); i++)
+		s3_override(c, over[i][0], over[i][1]);
 }
 
 /* Answer 416 InvalidRange. */
@@ -161,16 +184,19 @@ s3_invalid_range(struct sbx_call *c, const char *range, uint64_t size)
 	    "satisfiable");
 	sbx_fail_field(c, "RangeRequested", range);
 	sbx_fail_field(c, "ActualObjectSize", n);
+	/* an error's header: errors have no output members */
 	sbx_headerf(c, "Content-Range", "bytes */%s", n);
 	return -1;
 }
 
-/* Pick the bytes to send: the whole object or a range. */
+/* Pick the bytes to send: the whole object or the input's Range; a
+ * range answers 206 with its ContentRange. */
 static int
 s3_select_bytes(struct sbx_call *c, const struct sbx_object *o)
 {
-	const char *range = aws_kvlist_get(&c->req.headers, "Range");
+	const char *range = sbx_in_str(c, "Range");
 	uint64_t first = 0, last = 0;
+	char *cr;
 	bool unsat;
 
 	c->stream_offset = 0;
@@ -182,9 +208,11 @@ s3_select_bytes(struct sbx_call *c, const struct sbx_object *o)
 	c->status = 206;
 	c->stream_offset = first;
 	c->stream_length = last - first + 1;
-	sbx_headerf(c, "Content-Range", "bytes %llu-%llu/%llu",
-	    (unsigned long long)first, (unsigned long long)last,
-	    (unsigned long long)o->size);
+	cr = hs_xasprintf("bytes %llu-%llu/%llu", (unsigned long long)first,
+	    (unsigned long long)last, (unsigned long long)o->size);
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "ContentRange", cr);
+	free(cr);
 	return 0;
 }
 
@@ -195,10 +223,10 @@ s3_load_object(struct sbx_call *c, struct sbx_object *o)
 	struct sbx_bucket b = { 0 };
 	char *cause = NULL;
 	int r, rc = -1;
+	const char *version = sbx_in_str(c, "VersionId");
 
-	if (aws_kvlist_get_exact(&c->req.query, "partNumber") != NULL ||
-	    (aws_kvlist_get_exact(&c->req.query, "versionId") != NULL &&
-	    strcmp(aws_kvlist_get_exact(&c->req.query, "versionId"), "null")))
+	if (sbx_in(c, "PartNumber") != NULL ||
+	    (version != NULL && strcmp(version, "null") != 0))
 		return sbx_fail(c, 501, "NotImplemented", "A header you "
 		    "provided implies functionality that is not implemented");
 	if (sbx_s3_bucket_load(c, &b) != 0)
@@ -236,10 +264,7 @@ s3_get_or_head(struct sbx_call *c, bool head)
 	if (r < 0)
 		goto cleanup;
 	if (r == 1) {
-		char when[40];
-		sbx_http_date((time_t)(o.mtime_ms / 1000), when);
-		sbx_header(c, "Last-Modified", when);
-		sbx_headerf(c, "ETag", "\"%s\"", o.etag);
+		s3_object_identity(c, &o);
 		c->status = 304;
 		rc = 0;
 		goto cleanup;

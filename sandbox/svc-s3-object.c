@@ -5,34 +5,35 @@
  * 2023 (SSE-S3 by default), and the sandbox keeps that promise on disk
  * with AES-256-GCM (blob.c). aws:kms objects are encrypted with the same
  * local key: the sandbox has no KMS; the key ID is kept and returned.
+ * Inputs are the model's members (c->input: ACL, Metadata, CopySource,
+ * MetadataDirective...); answers are members of c->output (ETag,
+ * ServerSideEncryption, CopyObjectResult), which the router encodes.
  */
 #include "hs-common.h"
 #include "s3.h"
 #include "s3-notify.h"
 
-#include <strings.h>
-#include <openssl/evp.h>
-
 #define S3_MAX_KEY 1024
 #define S3_MAX_META 2048
 
-/* Check the key length, the metadata size and the ACL header. */
+/* Check the key length, the metadata size and the ACL of the input
+ * (Metadata, ACL): what PutObject, CopyObject and CreateMultipartUpload
+ * share. */
 int
 sbx_s3_check_put_headers(struct sbx_call *c)
 {
-	const char *acl = aws_kvlist_get(&c->req.headers, "x-amz-acl");
-	size_t i, meta = 0;
+	const char *acl = sbx_in_str(c, "ACL");
+	size_t meta = 0;
+	cJSON *it;
 
 	if (strlen(c->key) > S3_MAX_KEY) {
 		sbx_fail(c, 400, "KeyTooLongError", "Your key is too long");
 		sbx_fail_field(c, "Size", "");
 		return -1;
 	}
-	for (i = 0; i < c->req.headers.n; i++)
-		if (strncasecmp(c->req.headers.items[i].name, "x-amz-meta-",
-		    11) == 0)
-			meta += strlen(c->req.headers.items[i].name) - 11 +
-			    strlen(c->req.headers.items[i].value);
+	cJSON_ArrayForEach(it, sbx_in(c, "Metadata"))
+		if (cJSON_IsString(it))
+			meta += strlen(it->string) + strlen(it->valuestring);
 	if (meta > S3_MAX_META) {
 		sbx_fail(c, 400, "MetadataTooLarge", "Your metadata headers "
 		    "exceed the maximum allowed metadata size.");
@@ -45,13 +46,17 @@ sbx_s3_check_put_headers(struct sbx_call *c)
 	return 0;
 }
 
-/* Answer what PutObject and UploadPart answer: ETag and encryption. */
+/* Answer what PutObject answers: the quoted ETag and the encryption. */
 static void
 s3_put_answer(struct sbx_call *c, const char *etag, const char *sse,
     const char *kms)
 {
-	sbx_headerf(c, "ETag", "\"%s\"", etag);
+	char *quoted = hs_xasprintf("\"%s\"", etag);
+
+	c->output = cJSON_CreateObject();
+	cJSON_AddStringToObject(c->output, "ETag", quoted);
 	sbx_s3_sse_headers(c, sse, kms);
+	free(quoted);
 }
 
 /* Commit a new object record; the replaced body is removed after. */
@@ -106,14 +111,20 @@ cleanup:
 	return rc;
 }
 
-/* DeleteObject: 204 whether or not the key existed, as S3 answers. */
+/* DeleteObject: 204 whether or not the key existed, as S3 answers. A
+ * VersionId other than "null" is NotImplemented (objects are not
+ * versioned), as for GetObject, rather than deleting the current object. */
 int
 sbx_s3_delete_object(struct sbx_call *c)
 {
 	struct sbx_bucket b = { 0 };
 	char *old = NULL, *cause = NULL;
+	const char *version = sbx_in_str(c, "VersionId");
 	int rc = -1;
 
+	if (version != NULL && strcmp(version, "null") != 0)
+		return sbx_fail(c, 501, "NotImplemented", "A header you "
+		    "provided implies functionality that is not implemented");
 	if (sbx_s3_bucket_load(c, &b) != 0)
 		return -1;
 	if (sbx_s3_authorize(c, &b, "s3:DeleteObject", c->key) != 0)
@@ -127,22 +138,25 @@ sbx_s3_delete_object(struct sbx_call *c)
 		sbx_s3_notify(c, &b, "ObjectRemoved:Delete", c->key, 0, NULL);
 	sbx_blob_remove(c->sb, old);
 	free(old);
-	c->status = 204;
+	c->output = cJSON_CreateObject();	/* 204, as the model says */
 	rc = 0;
 cleanup:
 	sbx_bucket_clear(&b);
 	return rc;
 }
 
-/* Split x-amz-copy-source ("/bucket/key" or "bucket/key", URL-encoded). */
+/* Split the input's CopySource ("/bucket/key" or "bucket/key",
+ * URL-encoded). */
 static int
 s3_copy_source(struct sbx_call *c, char **bucket, char **key)
 {
-	const char *src = aws_kvlist_get(&c->req.headers, "x-amz-copy-source");
+	const char *src = sbx_in_str(c, "CopySource");
 	struct hs_buf b = HS_BUF_INIT;
 	const char *q, *slash;
 	size_t len;
 
+	if (src == NULL)
+		src = "";
 	if (*src == '/')
 		src++;
 	q = strstr(src, "?versionId=");
@@ -196,14 +210,12 @@ cleanup:
 	return rc;
 }
 
-/* Apply x-amz-copy-source-if-match / -if-none-match. */
+/* Apply the input's CopySourceIfMatch / CopySourceIfNoneMatch. */
 static int
 s3_copy_conditions(struct sbx_call *c, const struct sbx_object *src)
 {
-	const char *m = aws_kvlist_get(&c->req.headers,
-	    "x-amz-copy-source-if-match");
-	const char *nm = aws_kvlist_get(&c->req.headers,
-	    "x-amz-copy-source-if-none-match");
+	const char *m = sbx_in_str(c, "CopySourceIfMatch");
+	const char *nm = sbx_in_str(c, "CopySourceIfNoneMatch");
 	const char *cond = NULL;
 
 	if (m != NULL && strstr(m, src->etag) == NULL && strcmp(m, "*") != 0)
@@ -219,13 +231,13 @@ s3_copy_conditions(struct sbx_call *c, const struct sbx_object *src)
 	return -1;
 }
 
-/* The metadata of the copy: the source's (COPY) or the request's. */
+/* The metadata of the copy: the source's (COPY) or the request's
+ * (REPLACE), by the input's MetadataDirective. */
 static int
 s3_copy_headers(struct sbx_call *c, const struct sbx_object *src,
     char **headers)
 {
-	const char *d = aws_kvlist_get(&c->req.headers,
-	    "x-amz-metadata-directive");
+	const char *d = sbx_in_str(c, "MetadataDirective");
 
 	if (d == NULL || strcmp(d, "COPY") == 0) {
 		*headers = hs_xstrdup(src->headers);
@@ -246,15 +258,31 @@ s3_copy_headers(struct sbx_call *c, const struct sbx_object *src,
 static int
 s3_copy_to_self(struct sbx_call *c, const struct sbx_object *src)
 {
-	if (strcmp(src->bucket, c->bucket) != 0 || strcmp(src->key, c->key) != 0 ||
-	    aws_kvlist_get(&c->req.headers, "x-amz-metadata-directive") ||
-	    aws_kvlist_get(&c->req.headers, "x-amz-server-side-encryption") ||
-	    aws_kvlist_get(&c->req.headers, "x-amz-storage-class"))
+	if (strcmp(src->bucket, c->bucket) != 0 ||
+	    strcmp(src->key, c->key) != 0 ||
+	    sbx_in_str(c, "MetadataDirective") != NULL ||
+	    sbx_in_str(c, "ServerSideEncryption") != NULL ||
+	    sbx_in_str(c, "StorageClass") != NULL)
 		return 0;
 	return sbx_fail(c, 400, "InvalidRequest", "This copy request is "
 	    "illegal because it is trying to copy an object to itself without "
 	    "changing the object's metadata, storage class, website redirect "
 	    "location or encryption attributes.");
+}
+
+/* Answer a copy: its CopyObjectResult (quoted ETag, LastModified). */
+static void
+s3_copy_answer(struct sbx_call *c, const char *etag, int64_t mtime_ms)
+{
+	char when[40], *quoted = hs_xasprintf("\"%s\"", etag);
+	cJSON *r;
+
+	sbx_iso_date(mtime_ms, when);
+	c->output = cJSON_CreateObject();
+	r = cJSON_AddObjectToObject(c->output, "CopyObjectResult");
+	cJSON_AddStringToObject(r, "ETag", quoted);
+	cJSON_AddStringToObject(r, "LastModified", when);
+	free(quoted);
 }
 
 /* Write the copy's body and its record. */
@@ -285,14 +313,7 @@ s3_copy_write(struct sbx_call *c, const struct sbx_object *src,
 	o->encrypted = true;
 	if (s3_commit_object(c, o) != 0)
 		return -1;
-	sbx_s3_xml_begin(c, "CopyObjectResult");
-	{
-		char when[40];
-		sbx_iso_date(o->mtime_ms, when);
-		sbx_xml_elem(&c->body, "LastModified", when);
-	}
-	sbx_xml_elemf(&c->body, "ETag", "\"%s\"", hex);
-	(void)hs_buf_adds(&c->body, "</CopyObjectResult>");
+	s3_copy_answer(c, hex, o->mtime_ms);
 	return 0;
 }
 
@@ -316,7 +337,6 @@ sbx_s3_copy_object(struct sbx_call *c)
 	    s3_copy_write(c, &src, &o) != 0)
 		goto cleanup;
 	sbx_s3_sse_headers(c, o.sse, o.kms_key);
-	sbx_s3_xml_answer(c, 200);
 	sbx_s3_notify_stored(c, &b, "ObjectCreated:Copy");
 	rc = 0;
 cleanup:

@@ -194,6 +194,36 @@ test_expect_success 'delete-object answers success for a missing key, as S3 does
 	s3api delete-object --bucket objs --key d3
 '
 
+test_expect_success 'delete-objects in Quiet mode reports only the errors' '
+	for k in q1 q2; do s3api put-object --bucket objs --key $k >/dev/null || return 1; done &&
+	s3api delete-objects --bucket objs --delete \
+	    "{\"Objects\":[{\"Key\":\"q1\"},{\"Key\":\"q2\",\"VersionId\":\"v1\"}],\"Quiet\":true}" \
+	    --output json >out &&
+	test_grep_not "\"Deleted\"" out &&
+	test_grep "\"Code\": \"NotImplemented\"" out &&
+	test_grep "\"VersionId\": \"v1\"" out &&
+	! s3api head-object --bucket objs --key q1 2>/dev/null
+'
+
+test_expect_success 'deleting a version (objects are not versioned) keeps the object' '
+	! s3api delete-object --bucket objs --key q2 --version-id v1 2>err &&
+	test_grep "NotImplemented" err &&
+	s3api head-object --bucket objs --key q2 >/dev/null &&
+	s3api delete-object --bucket objs --key q2 --version-id null &&
+	! s3api head-object --bucket objs --key q2 2>/dev/null
+'
+
+test_expect_success 'get-object takes the response-* overrides' '
+	s3api get-object --bucket objs --key dir/hello.txt \
+	    --response-content-type application/x-phi \
+	    --response-cache-control max-age=60 \
+	    --response-expires 2044-12-01T16:00:00Z got --output json >out &&
+	test_grep "\"ContentType\": \"application/x-phi\"" out &&
+	test_grep "\"CacheControl\": \"max-age=60\"" out &&
+	test_grep "Thu, 01 Dec 2044 16:00:00 GMT" out &&
+	test_cmp "$TEST_TMP/hello.txt" got
+'
+
 test_expect_success 'DeleteBucket of a bucket with objects is BucketNotEmpty' '
 	! s3api delete-bucket --bucket objs 2>err &&
 	test_grep "BucketNotEmpty" err
