@@ -186,15 +186,9 @@ sbx_route(struct sbx_call *c)
 	}
 	if (sbx_auth(c) != 0)
 		return;
-	if (c->svc->resolve == NULL) {
-		if (sbx_model_resolve(c) == 0 && c->op->fn(c) == 0)
-			sbx_model_answer(c);
+	if ((c->svc->resolve ? c->svc->resolve(c) : sbx_model_resolve(c)) != 0)
 		return;
-	}
-	if (c->svc->resolve(c) != 0)
-		return;
-	c->op_name = c->op->name;
-	if (c->op->fn(c) == 0 && c->output != NULL)
+	if (c->op->fn(c) == 0)
 		sbx_model_answer(c);
 }
 

@@ -3,7 +3,8 @@
  * checks: aws-chunked uploads (decoded by auth.c; their trailing checksum
  * is a header by now), Content-MD5 (InvalidDigest,
  * BadDigest) and the x-amz-checksum-* headers (CRC32, CRC32C, SHA1,
- * SHA256), each echoed back when it matched.
+ * SHA256), each echoed back in the output (ChecksumCRC32...) when it
+ * matched.
  */
 #include "hs-common.h"
 #include "s3.h"
@@ -21,6 +22,10 @@ static const char *const s3_sum_header[SUM_N] = {
 };
 static const char *const s3_sum_name[SUM_N] = {
 	"CRC32", "CRC32C", "SHA1", "SHA256",
+};
+/* The output members that echo them (PutObject, UploadPart). */
+static const char *const s3_sum_member[SUM_N] = {
+	"ChecksumCRC32", "ChecksumCRC32C", "ChecksumSHA1", "ChecksumSHA256",
 };
 
 static uint32_t crc32c_table[256];
@@ -125,7 +130,8 @@ sums_check(struct sbx_call *c, struct s3_sums *s)
 			return sbx_fail(c, 400, "BadDigest", "The %s you "
 			    "specified did not match the calculated checksum.",
 			    s3_sum_name[i]);
-		sbx_header(c, s3_sum_header[i], got);
+		cJSON_AddStringToObject(sbx_s3_output(c), s3_sum_member[i],
+		    got);
 	}
 	return 0;
 }

@@ -158,6 +158,41 @@ s3_malformed_xml(struct sbx_call *c)
 	    "schema");
 }
 
+/* Conditional request headers whose date a server ignores when it is
+ * not a date (RFC 7232 3.3 and 3.4; S3 does). */
+static const char *const s3_lenient_dates[] = {
+	"If-Modified-Since", "If-Unmodified-Since",
+	"x-amz-copy-source-if-modified-since",
+	"x-amz-copy-source-if-unmodified-since",
+};
+
+/* Tell whether a header is a conditional date that is not a date. */
+static bool
+s3_bad_condition_date(const struct aws_kv *kv)
+{
+	struct aws_time t;
+	size_t i;
+
+	for (i = 0; i < HS_ARRAY_SIZE(s3_lenient_dates); i++)
+		if (strcasecmp(kv->name, s3_lenient_dates[i]) == 0)
+			return aws_time_parse(kv->value ? kv->value : "",
+			    &t) != 0;
+	return false;
+}
+
+/* The request's headers without conditional dates that are not dates,
+ * so that they are ignored rather than refused. */
+static void
+s3_condition_headers(const struct aws_kvlist *in, struct aws_kvlist *out)
+{
+	size_t i;
+
+	for (i = 0; i < in->n; i++)
+		if (!s3_bad_condition_date(&in->items[i]))
+			aws_kvlist_add(out, in->items[i].name,
+			    in->items[i].value);
+}
+
 /* Decode the input of the operation from the path-style request. An
  * object body (a blob payload: PutObject, UploadPart) stays where it is
  * for sbx_s3_store_body to stream; any other body (an XML document, a
@@ -169,7 +204,9 @@ s3_input(struct sbx_call *c, const struct aws_request *r)
 	bool blob = p != NULL && p->ref.shape->type == AWS_SHAPE_BLOB;
 	bool xml = p == NULL || p->ref.shape->type == AWS_SHAPE_STRUCTURE;
 	struct aws_request tmp = *r;
+	struct aws_kvlist headers = AWS_KVLIST_INIT;
 	char *cause = NULL;
+	int rc;
 
 	if (!blob && c->body_len > SBX_S3_MAX_XML_BODY)
 		return sbx_fail(c, 400, "MaxMessageLengthExceeded", "Your "
@@ -178,8 +215,11 @@ s3_input(struct sbx_call *c, const struct aws_request *r)
 		return -1;
 	tmp.body = c->req.body;
 	tmp.body_kind = blob ? AWS_BODY_NONE : c->req.body_kind;
-	if (aws_protocol_decode_request(c->model_op, &tmp, &c->input,
-	    &cause) == 0)
+	s3_condition_headers(&c->req.headers, &headers);
+	tmp.headers = headers;
+	rc = aws_protocol_decode_request(c->model_op, &tmp, &c->input, &cause);
+	aws_kvlist_clear(&headers);
+	if (rc == 0)
 		return 0;
 	if (xml && tmp.body_kind == AWS_BODY_MEMORY && tmp.body.len > 0 &&
 	    c->model_op->input.shape != NULL)

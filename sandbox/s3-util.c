@@ -8,7 +8,6 @@
 
 #include <ctype.h>
 #include <strings.h>
-#include <libxml/parser.h>
 #include <openssl/evp.h>
 
 /* Load c->bucket; NoSuchBucket (404) when it does not exist. */
@@ -38,64 +37,13 @@ sbx_s3_internal(struct sbx_call *c, char *cause)
 	    "error. Please try again.");
 }
 
-/* Start an XML answer: declaration and <root xmlns=S3>. */
-void
-sbx_s3_xml_begin(struct sbx_call *c, const char *root)
+/* The answer being built (c->output), made when there is none yet. */
+cJSON *
+sbx_s3_output(struct sbx_call *c)
 {
-	sbx_xml_start(&c->body);
-	(void)hs_buf_addf(&c->body, "<%s xmlns=\"%s\">", root, S3_XMLNS);
-}
-
-/* Answer with an XML document. */
-void
-sbx_s3_xml_answer(struct sbx_call *c, int status)
-{
-	c->status = status;
-	sbx_header(c, "Content-Type", "application/xml");
-}
-
-/* Parse the request body as XML; MalformedXML when it is not. */
-int
-sbx_s3_parse_body(struct sbx_call *c, xmlDoc **doc)
-{
-	*doc = NULL;
-	if (c->req.body_kind == AWS_BODY_MEMORY && c->req.body.len > 0)
-		*doc = xmlReadMemory(c->req.body.buf, (int)c->req.body.len,
-		    "body.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-		    XML_PARSE_NOWARNING);
-	if (*doc == NULL || xmlDocGetRootElement(*doc) == NULL) {
-		xmlFreeDoc(*doc);
-		*doc = NULL;
-		return sbx_fail(c, 400, "MalformedXML", "The XML you provided "
-		    "was not well-formed or did not validate against our "
-		    "published schema");
-	}
-	return 0;
-}
-
-/* The text of the first child element named name of node, or NULL. The
- * string lives as long as the document (it is the text node's content). */
-const char *
-sbx_s3_xml_child(xmlNode *node, const char *name)
-{
-	xmlNode *n;
-
-	for (n = node ? node->children : NULL; n != NULL; n = n->next)
-		if (n->type == XML_ELEMENT_NODE &&
-		    strcmp((const char *)n->name, name) == 0) {
-			if (n->children != NULL && n->children->type ==
-			    XML_TEXT_NODE)
-				return (const char *)n->children->content;
-			return "";
-		}
-	return NULL;
-}
-
-/* Free a request document. */
-void
-sbx_s3_xml_free(xmlDoc *doc)
-{
-	xmlFreeDoc(doc);
+	if (c->output == NULL)
+		c->output = cJSON_CreateObject();
+	return c->output;
 }
 
 /* The 64-hex canonical user ID of an account. */

@@ -20,9 +20,7 @@
 #include "store.h"
 #include "api.h"
 
-#include <libxml/tree.h>
 
-#define S3_XMLNS "http://s3.amazonaws.com/doc/2006-03-01/"
 #define S3_MIN_PART ((uint64_t)5 << 20)
 /* The largest request body read into memory and decoded (XML documents:
  * a CompleteMultipartUpload of 10,000 parts, DeleteObjects of 1,000
@@ -55,16 +53,8 @@ bool sbx_s3_allowed(struct sbx_call *c, const struct sbx_bucket *b,
 /* s3-util.c */
 /* Load c->bucket; NoSuchBucket (404) when it does not exist. */
 int sbx_s3_bucket_load(struct sbx_call *c, struct sbx_bucket *b);
-/* Answer with an XML document (Content-Type application/xml). */
-void sbx_s3_xml_answer(struct sbx_call *c, int status);
-/* Start an XML answer: declaration and <root xmlns=S3>. */
-void sbx_s3_xml_begin(struct sbx_call *c, const char *root);
-/* Parse the request body as XML; MalformedXML when it is not. */
-int sbx_s3_parse_body(struct sbx_call *c, xmlDoc **doc);
-/* The text of the first child element named name of node, or NULL. */
-const char *sbx_s3_xml_child(xmlNode *node, const char *name);
-/* Free what sbx_s3_xml_child may have cached. */
-void sbx_s3_xml_free(xmlDoc *doc);
+/* The answer being built (c->output), made when there is none yet. */
+cJSON *sbx_s3_output(struct sbx_call *c);
 /* The 64-hex canonical user ID of an account. */
 void sbx_s3_canonical_id(const char *account, char out[65]);
 /* The server-side encryption of an upload: from c->input

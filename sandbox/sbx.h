@@ -59,9 +59,12 @@ struct sbx_service {
 	const char *target_prefix;	/* json: X-Amz-Target before '.', or NULL */
 	const char *api_version;	/* query: the Version of its requests */
 	const char *schema;		/* SQL creating its tables, or NULL */
-	/* Find the operation of c->req (sets c->op) or fail; NULL: the
-	 * service is model-driven (model.c decodes c->input, encodes
-	 * c->output and errors with the shared protocol code). */
+	/* Find the operation of c->req (c->op, c->model_op) and decode
+	 * c->input, or fail; NULL: model.c's generic resolver (query:
+	 * Action, json: X-Amz-Target, rest-json: the path). Every service
+	 * is model-driven: c->output and errors are encoded by the shared
+	 * protocol code. S3 has its own (s3-route.c) for virtual-hosted
+	 * buckets, object bodies that stay streams and S3's errors. */
 	int (*resolve)(struct sbx_call *c);
 	const struct sbx_op *ops;	/* sorted by name */
 	const size_t *n_ops;		/* entries in ops */

@@ -169,8 +169,8 @@ sbx_s3_upload_part(struct sbx_call *c)
 	}
 	sbx_blob_remove(c->sb, old);
 	free(old);
-	c->output = cJSON_CreateObject();
-	s3_etag_add(c->output, md5);
+	/* the output may hold the checksums sbx_s3_store_body() echoed */
+	s3_etag_add(sbx_s3_output(c), md5);
 	sbx_s3_sse_headers(c, u.sse, u.kms_key);
 	rc = 0;
 cleanup:

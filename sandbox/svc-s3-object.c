@@ -53,8 +53,8 @@ s3_put_answer(struct sbx_call *c, const char *etag, const char *sse,
 {
 	char *quoted = hs_xasprintf("\"%s\"", etag);
 
-	c->output = cJSON_CreateObject();
-	cJSON_AddStringToObject(c->output, "ETag", quoted);
+	/* the output may hold the checksums sbx_s3_store_body() echoed */
+	cJSON_AddStringToObject(sbx_s3_output(c), "ETag", quoted);
 	sbx_s3_sse_headers(c, sse, kms);
 	free(quoted);
 }

@@ -1,6 +1,7 @@
 /*
- * xml.c: writing the XML of answers into an hs_buf: escaped text and
- * elements. The sandbox only writes XML; requests are read with libxml2.
+ * xml.c: escaped text and elements in an hs_buf, for error.c's errors
+ * when a service's model cannot be loaded; everything else is read and
+ * written by the shared protocol code (aws/xml.c, with libxml2).
  */
 #include "hs-common.h"
 #include "sbx.h"
