@@ -130,9 +130,7 @@ s3_object_identity(struct sbx_call *c, const struct sbx_object *o)
 	char when[40], *quoted = hs_xasprintf("\"%s\"", o->etag);
 
 	sbx_iso_date(o->mtime_ms, when);
-	if (c->output == NULL)
-		c->output = cJSON_CreateObject();
-	cJSON_AddStringToObject(c->output, "LastModified", when);
+	cJSON_AddStringToObject(sbx_s3_output(c), "LastModified", when);
 	cJSON_AddStringToObject(c->output, "ETag", quoted);
 	free(quoted);
 }
@@ -210,8 +208,7 @@ s3_select_bytes(struct sbx_call *c, const struct sbx_object *o)
 	c->stream_length = last - first + 1;
 	cr = hs_xasprintf("bytes %llu-%llu/%llu", (unsigned long long)first,
 	    (unsigned long long)last, (unsigned long long)o->size);
-	c->output = cJSON_CreateObject();
-	cJSON_AddStringToObject(c->output, "ContentRange", cr);
+	cJSON_AddStringToObject(sbx_s3_output(c), "ContentRange", cr);
 	free(cr);
 	return 0;
 }
