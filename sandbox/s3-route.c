@@ -149,15 +149,6 @@ s3_payload(const struct aws_operation *op)
 	return aws_model_find_member(in->shape, in->traits->payload);
 }
 
-/* Answer MalformedXML; -1. */
-static int
-s3_malformed_xml(struct sbx_call *c)
-{
-	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was "
-	    "not well-formed or did not validate against our published "
-	    "schema");
-}
-
 /* Conditional request headers whose date a server ignores when it is
  * not a date (RFC 7232 3.3 and 3.4; S3 does). */
 static const char *const s3_lenient_dates[] = {
@@ -223,7 +214,7 @@ s3_input(struct sbx_call *c, const struct aws_request *r)
 		return 0;
 	if (xml && tmp.body_kind == AWS_BODY_MEMORY && tmp.body.len > 0 &&
 	    c->model_op->input.shape != NULL)
-		s3_malformed_xml(c);
+		sbx_s3_malformed_xml(c);
 	else
 		sbx_fail(c, 400, "InvalidArgument", "%s", cause);
 	free(cause);

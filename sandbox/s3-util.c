@@ -37,6 +37,15 @@ sbx_s3_internal(struct sbx_call *c, char *cause)
 	    "error. Please try again.");
 }
 
+/* Answer MalformedXML (a body that is not the document the operation
+ * takes); -1. */
+int
+sbx_s3_malformed_xml(struct sbx_call *c)
+{
+	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
+	    "well-formed or did not validate against our published schema");
+}
+
 /* The answer being built (c->output), made when there is none yet. */
 cJSON *
 sbx_s3_output(struct sbx_call *c)

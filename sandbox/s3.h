@@ -55,6 +55,8 @@ bool sbx_s3_allowed(struct sbx_call *c, const struct sbx_bucket *b,
 int sbx_s3_bucket_load(struct sbx_call *c, struct sbx_bucket *b);
 /* The answer being built (c->output), made when there is none yet. */
 cJSON *sbx_s3_output(struct sbx_call *c);
+/* Answer MalformedXML; -1. */
+int sbx_s3_malformed_xml(struct sbx_call *c);
 /* The 64-hex canonical user ID of an account. */
 void sbx_s3_canonical_id(const char *account, char out[65]);
 /* The server-side encryption of an upload: from c->input

@@ -38,14 +38,6 @@ s3_config_store(struct sbx_call *c, const char *column, const char *value)
 	return 0;
 }
 
-/* Answer MalformedXML. */
-static int
-s3_malformed_xml(struct sbx_call *c)
-{
-	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
-	    "well-formed or did not validate against our published schema");
-}
-
 /* A member of a structure, or NULL (absent or null). */
 static cJSON *
 s3_member(const cJSON *o, const char *name)
@@ -71,7 +63,7 @@ s3_encryption_parse(struct sbx_call *c, char **json)
 
 	if (alg == NULL || (strcmp(alg, "AES256") != 0 &&
 	    strcmp(alg, "aws:kms") != 0 && strcmp(alg, "aws:kms:dsse") != 0))
-		return s3_malformed_xml(c);
+		return sbx_s3_malformed_xml(c);
 	if (key != NULL && strcmp(alg, "AES256") == 0) {
 		sbx_fail(c, 400, "InvalidArgument", "a KMSMasterKeyID is not "
 		    "applicable if the default sse algorithm is not aws:kms or "
@@ -172,7 +164,7 @@ sbx_s3_put_public_access_block(struct sbx_call *c)
 		return -1;
 	if (in == NULL) {
 		sbx_bucket_clear(&b);
-		return s3_malformed_xml(c);
+		return sbx_s3_malformed_xml(c);
 	}
 	o = cJSON_CreateObject();
 	for (i = 0; i < HS_ARRAY_SIZE(s3_pab_flags); i++)

@@ -107,14 +107,6 @@ s3_delete_one(struct sbx_call *c, const struct sbx_bucket *b,
 		(void)s3_delete_entry(c, "Deleted", key, version);
 }
 
-/* Answer the MalformedXML of a Delete document S3 refuses; -1. */
-static int
-s3_delete_malformed(struct sbx_call *c)
-{
-	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
-	    "well-formed or did not validate against our published schema");
-}
-
 /* The input's Delete.Objects, checking there are 1 to 1000 and that
  * each has a Key; NULL after answering MalformedXML (a missing body
  * too, as S3 answers). */
@@ -126,13 +118,13 @@ s3_delete_objects_in(struct sbx_call *c)
 	int n = cJSON_GetArraySize(objects);
 
 	if (!cJSON_IsArray(objects) || n == 0 || n > S3_MAX_DELETE) {
-		s3_delete_malformed(c);
+		sbx_s3_malformed_xml(c);
 		return NULL;
 	}
 	cJSON_ArrayForEach(o, objects)
 		if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(o,
 		    "Key"))) {
-			s3_delete_malformed(c);
+			sbx_s3_malformed_xml(c);
 			return NULL;
 		}
 	return objects;

@@ -185,14 +185,6 @@ struct s3_want {
 	char etag[64];	/* without quotes */
 };
 
-/* Answer MalformedXML (a CompleteMultipartUpload without parts); -1. */
-static int
-s3_malformed(struct sbx_call *c)
-{
-	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
-	    "well-formed or did not validate against our published schema");
-}
-
 /* Read one requested part (its ETag without quotes); false when it
  * lacks its PartNumber or ETag. */
 static bool
@@ -236,12 +228,12 @@ s3_complete_parse(struct sbx_call *c, struct s3_want **out, size_t *n)
 	*n = 0;
 	if (cJSON_GetArraySize(parts) < 1 ||
 	    cJSON_GetArraySize(parts) > S3_MAX_PARTS)
-		return s3_malformed(c);
+		return sbx_s3_malformed_xml(c);
 	*out = hs_xcalloc((size_t)cJSON_GetArraySize(parts), sizeof **out);
 	cJSON_ArrayForEach(p, parts) {
 		struct s3_want *w = &(*out)[*n];
 		if (!s3_want_read(p, w))
-			return s3_malformed(c);
+			return sbx_s3_malformed_xml(c);
 		if (++*n > 1 && w->number <= (*out)[*n - 2].number)
 			return s3_part_order(c);
 	}

@@ -27,15 +27,6 @@ notify_invalid(struct sbx_call *c, const char *msg, const char *name,
 	return -1;
 }
 
-/* Answer MalformedXML; -1. */
-static int
-notify_malformed(struct sbx_call *c)
-{
-	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was "
-	    "not well-formed or did not validate against our published "
-	    "schema");
-}
-
 /* A string member of a structure, or NULL. */
 static const char *
 notify_str(const cJSON *o, const char *name)
@@ -52,7 +43,7 @@ notify_rule(struct sbx_call *c, const cJSON *r, cJSON *cfg)
 	const char *key;
 
 	if (name == NULL || value == NULL)
-		return notify_malformed(c);
+		return sbx_s3_malformed_xml(c);
 	if (strcasecmp(name, "prefix") == 0)
 		key = "Prefix";
 	else if (strcasecmp(name, "suffix") == 0)
@@ -119,7 +110,7 @@ notify_config(struct sbx_call *c, const cJSON *conf, size_t k, cJSON *cfg)
 	char *gen = NULL;
 
 	if (arn == NULL)
-		return notify_malformed(c);
+		return sbx_s3_malformed_xml(c);
 	cJSON_AddStringToObject(cfg, "Id", id ? id : (gen = notify_new_id()));
 	free(gen);
 	cJSON_AddStringToObject(cfg, "Arn", arn);
@@ -133,7 +124,7 @@ notify_config(struct sbx_call *c, const cJSON *conf, size_t k, cJSON *cfg)
 		cJSON_AddItemToArray(events, cJSON_CreateString(ev));
 	}
 	if (cJSON_GetArraySize(events) == 0)
-		return notify_malformed(c);
+		return sbx_s3_malformed_xml(c);
 	return notify_filter(c, conf, cfg);
 }
 
@@ -145,7 +136,7 @@ notify_parse(struct sbx_call *c, cJSON *out)
 	size_t k;
 
 	if (in == NULL)
-		return notify_malformed(c);
+		return sbx_s3_malformed_xml(c);
 	if (cJSON_GetObjectItemCaseSensitive(in, "EventBridgeConfiguration"))
 		return sbx_fail(c, 501, "NotImplemented", "The sandbox "
 		    "does not deliver events to Amazon EventBridge");

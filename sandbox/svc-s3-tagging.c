@@ -30,14 +30,6 @@ s3_invalid_tag(struct sbx_call *c, const char *msg, const char *key)
 	return -1;
 }
 
-/* Answer MalformedXML. */
-static int
-s3_malformed_xml(struct sbx_call *c)
-{
-	return sbx_fail(c, 400, "MalformedXML", "The XML you provided was not "
-	    "well-formed or did not validate against our published schema");
-}
-
 /* Check one tag and add it to the list. */
 static int
 s3_tag_add(struct sbx_call *c, cJSON *list, const char *k, const char *v)
@@ -45,7 +37,7 @@ s3_tag_add(struct sbx_call *c, cJSON *list, const char *k, const char *v)
 	cJSON *t;
 
 	if (k == NULL || v == NULL)
-		return s3_malformed_xml(c);
+		return sbx_s3_malformed_xml(c);
 	if (*k == '\0' || strlen(k) > 128)
 		return s3_invalid_tag(c, "The TagKey you have provided is "
 		    "invalid", k);
@@ -77,7 +69,7 @@ s3_tags_parse(struct sbx_call *c, cJSON **out)
 
 	if (!cJSON_IsArray(set)) {
 		cJSON_Delete(list);
-		return s3_malformed_xml(c);
+		return sbx_s3_malformed_xml(c);
 	}
 	cJSON_ArrayForEach(t, set)
 		if (s3_tag_add(c, list, cJSON_GetStringValue(
@@ -187,7 +179,7 @@ sbx_s3_put_bucket_versioning(struct sbx_call *c)
 		    "implies functionality that is not implemented");
 	else if (st == NULL || (strcmp(st, "Enabled") != 0 &&
 	    strcmp(st, "Suspended") != 0))
-		s3_malformed_xml(c);
+		sbx_s3_malformed_xml(c);
 	else
 		rc = s3_store(c, "versioning", st, 0);
 	sbx_bucket_clear(&b);
