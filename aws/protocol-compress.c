@@ -85,6 +85,19 @@ cleanup:
 	return rc;
 }
 
+/* Start a gzip stream at level 9, as Python's gzip.compress does. */
+static int
+gzip_begin(z_stream *z, char **cause)
+{
+	memset(z, 0, sizeof *z);
+	if (deflateInit2(z, 9, Z_DEFLATED, 15 + 16, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK) {
+		*cause = hs_xstrdup("cannot start gzip compression");
+		return -1;
+	}
+	return 0;
+}
+
 /* Gzip data (level 9, as Python's gzip.compress) into out. */
 int
 aws_gzip(const void *data, size_t len, struct hs_buf *out, char **cause)
@@ -92,12 +105,8 @@ aws_gzip(const void *data, size_t len, struct hs_buf *out, char **cause)
 	z_stream z;
 	int rc;
 
-	memset(&z, 0, sizeof z);
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8,
-	    Z_DEFAULT_STRATEGY) != Z_OK) {
-		*cause = hs_xstrdup("cannot start gzip compression");
+	if (gzip_begin(&z, cause) != 0)
 		return -1;
-	}
 	rc = deflate_chunk(&z, data, len, Z_FINISH, out);
 	deflateEnd(&z);
 	if (rc < 0)
@@ -113,12 +122,8 @@ gzip_file_body(const struct aws_request *req, struct hs_buf *out,
 	z_stream z;
 	int rc;
 
-	memset(&z, 0, sizeof z);
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 8,
-	    Z_DEFAULT_STRATEGY) != Z_OK) {
-		*cause = hs_xstrdup("cannot start gzip compression");
+	if (gzip_begin(&z, cause) != 0)
 		return -1;
-	}
 	rc = deflate_file(&z, req->body_file, req->body_file_offset,
 	    req->body_file_length, out, cause);
 	deflateEnd(&z);
