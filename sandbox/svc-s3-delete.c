@@ -35,6 +35,9 @@ s3_delete_integrity(struct sbx_call *c)
 	if (sbx_s3_store_body(c, false, blob, &size, md5) != 0)
 		return -1;
 	sbx_blob_remove(c->sb, blob);
+	/* DeleteObjects does not echo the checksums storing put there */
+	cJSON_Delete(c->output);
+	c->output = NULL;
 	return 0;
 }
 
