@@ -9,7 +9,8 @@
 #                               given; waits (up to 30 s) for "listening on URL" and
 #                               sets SANDBOX_URL, SANDBOX_PID, SANDBOX_LOG
 #                               (its stdout and stderr) and SANDBOX_DATA
-#   stop_sandbox                SIGTERM, then wait for a clean exit (status 0)
+#   stop_sandbox                SIGTERM, then wait for a clean exit (status 0),
+#                               counted as a test of the script
 #   sbx_aws ARGS...             the AWS CLI v1 against the sandbox
 #   sbx_aws2 ARGS...            the AWS CLI v2 (/usr/bin/aws), when installed
 #   for_each_cli CMD            run CMD with $AWS set to each installed CLI
@@ -71,8 +72,18 @@ stop_sandbox() {
 	fi
 	wait "$SANDBOX_PID"
 	rc=$?
-	test $rc = 0 || { echo "hipaa-sandbox exit status $rc:" >&2; cat "$SANDBOX_LOG" >&2; }
 	SANDBOX_PID=
+	# a test of its own: an unclean exit (a crash, or what a sanitizer
+	# build reports at exit, such as a leak) fails the script
+	test_count=$((test_count + 1))
+	if test $rc = 0; then
+		echo "ok $test_count - hipaa-sandbox stopped cleanly"
+	else
+		echo "not ok $test_count - hipaa-sandbox stopped cleanly (exit status $rc)"
+		test_failures=$((test_failures + 1))
+		echo "hipaa-sandbox exit status $rc:" >&2
+		cat "$SANDBOX_LOG" >&2
+	fi
 	return $rc
 }
 
